@@ -86,6 +86,10 @@ public final class Npy {
                         + " has " + count + " elements, more than mla4j can hold in one array");
             }
             long dataBytes = count * h.itemSize;
+            if (dataBytes > Integer.MAX_VALUE - 8) {
+                throw InvalidInputException.inFile(file, "declared shape " + shapeString(h.shape)
+                        + " needs " + dataBytes + " bytes, more than mla4j can hold in one array");
+            }
             long available = size - prefix - headerLen;
             if (available < dataBytes) {
                 throw InvalidInputException.inFile(file, "truncated: header declares shape " + shapeString(h.shape)
