@@ -1,0 +1,12 @@
+package org.mla4j.eval;
+
+import java.util.Map;
+
+/**
+ * Metrics of one model on one split: fused accuracy and macro-F1 over all samples, and each
+ * modality's own accuracy over the samples that have it (modalities without a unimodal output or
+ * without any present sample are left out). Accuracies are fractions in [0, 1].
+ */
+public record SplitMetrics(int size, double fusedAccuracy, double macroF1, Map<String, Double> modalityAccuracy,
+                           Map<String, Integer> modalitySamples) {
+}

@@ -1,0 +1,192 @@
+package org.mla4j.method;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mla4j.nn.Blocks;
+import org.mla4j.nn.ParameterGroup;
+import org.mla4j.train.Batch;
+import org.mla4j.train.Losses;
+import org.mla4j.train.TrainingStep;
+
+/**
+ * MLA: alternating unimodal adaptation through one shared head.
+ *
+ * <p>In every batch the modalities take turns in a fixed order. A turn for modality m uses only the
+ * samples that have m: {@code loss = CE(g(h_m(x_m)))}, backward, optional head gradient modification
+ * ({@link HeadGradientProjector}), then an SGD step on encoder m and the head only — the other
+ * encoders do not move. At test time the unimodal logits {@code g(h_m(x_m))} are fused per sample
+ * ({@link DynamicFusion}).
+ */
+public final class Mla implements Method {
+    /** MLA's options. */
+    public record Options(boolean hgm, double hgmAlpha, HgmFeatures hgmFeatures, FusionMode fusion) {
+        public static final Options DEFAULT = new Options(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC);
+    }
+
+    private final ModelSpec spec;
+    private final Options options;
+    private final NDManager manager;
+    private final List<ParameterGroup> encoders = new ArrayList<>();
+    private final ParameterGroup head;
+    private final HeadGradientProjector projector;
+    private NDArray previousFeatureMean;
+
+    public Mla(ModelSpec spec, Options options, NDManager parent) {
+        this.spec = spec;
+        this.options = options;
+        this.manager = parent.newSubManager();
+        for (var modality : spec.modalities()) {
+            encoders.add(new ParameterGroup("encoder." + modality.name(),
+                    Blocks.encoder(spec.encoder(), modality.dim(), manager)));
+        }
+        this.head = new ParameterGroup("head", Blocks.linear(spec.featureSize(), spec.numClasses(), manager));
+        this.projector = options.hgm() ? new HeadGradientProjector(manager, spec.featureSize(), options.hgmAlpha()) : null;
+    }
+
+    @Override
+    public String name() {
+        return "mla";
+    }
+
+    @Override
+    public List<ParameterGroup> groups() {
+        List<ParameterGroup> all = new ArrayList<>(encoders);
+        all.add(head);
+        return all;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The HGM projector, or null when HGM is off. */
+    public HeadGradientProjector projector() {
+        return projector;
+    }
+
+    @Override
+    public void trainBatch(Batch batch, TrainingStep step) {
+        for (int m = 0; m < encoders.size(); m++) {
+            Batch.Subset subset = batch.only(m);
+            if (subset.size() == 0) {
+                continue; // no sample of this batch has modality m: m sits this turn out
+            }
+            turn(m, subset, step);
+        }
+    }
+
+    private void turn(int m, Batch.Subset subset, TrainingStep step) {
+        ParameterGroup encoder = encoders.get(m);
+        NDArray featureMean;
+        try (GradientCollector collector = step.collector()) {
+            NDArray features = encoder.forward(step.store(), subset.features(), true);
+            NDArray logits = head.forward(step.store(), features, true);
+            NDArray loss = Losses.crossEntropy(logits, subset.oneHot());
+            collector.backward(loss);
+            step.recordLoss("loss_" + spec.modalities().get(m).name(), loss);
+            featureMean = features.stopGradient().mean(new int[] {0});
+        }
+        float lr = step.learningRate();
+        Parameter weight = head.parameters().get(0);
+        Parameter bias = head.parameters().get(1);
+        if (projector != null) {
+            NDArray protectedMean = options.hgmFeatures() == HgmFeatures.CURRENT ? featureMean : previousFeatureMean;
+            if (protectedMean != null) {
+                projector.update(protectedMean);
+                step.sgd().update(weight, projector.project(weight.getArray().getGradient()), lr);
+            } else {
+                step.sgd().update(weight, lr); // the run's very first turn: nothing to protect yet
+            }
+            rememberFeatureMean(featureMean);
+        } else {
+            step.sgd().update(weight, lr);
+        }
+        step.sgd().update(bias, lr);
+        for (Parameter p : encoder.parameters()) {
+            step.sgd().update(p, lr);
+        }
+    }
+
+    private void rememberFeatureMean(NDArray featureMean) {
+        featureMean.attach(manager); // outlives the batch: the next turn protects it
+        if (previousFeatureMean != null) {
+            previousFeatureMean.close();
+        }
+        previousFeatureMean = featureMean;
+    }
+
+    @Override
+    public Predictions predict(Batch batch) {
+        ParameterStore store = new ParameterStore(batch.manager(), false);
+        int n = batch.size();
+        int c = spec.numClasses();
+        float[][] logits = new float[encoders.size()][];
+        boolean[][] present = new boolean[encoders.size()][];
+        for (int m = 0; m < encoders.size(); m++) {
+            present[m] = batch.present(m);
+            if (batch.presentCount(m) == 0) {
+                logits[m] = new float[n * c];
+                continue;
+            }
+            NDArray features = encoders.get(m).forward(store, batch.features(m), false);
+            logits[m] = head.forward(store, features, false).toFloatArray();
+        }
+        float[][] weights = new float[encoders.size()][n];
+        float[] fused = DynamicFusion.fuse(options.fusion(), logits, present, n, c, weights);
+        return new Predictions(logits, fused, weights, present, n, c);
+    }
+
+    @Override
+    public MethodState state() {
+        return new MethodState() {
+            @Override
+            public Map<String, double[]> export() {
+                if (projector == null) {
+                    return Map.of();
+                }
+                Map<String, double[]> out = new java.util.LinkedHashMap<>();
+                out.put("hgm.P", projector.matrix().toDoubleArray());
+                out.put("hgm.updates", new double[] {projector.updateCount()});
+                if (previousFeatureMean != null) {
+                    out.put("hgm.previous_mean", toDoubles(previousFeatureMean.toFloatArray()));
+                }
+                return out;
+            }
+
+            @Override
+            public void restore(Map<String, double[]> values) {
+                if (projector == null || !values.containsKey("hgm.P")) {
+                    return;
+                }
+                projector.setMatrix(values.get("hgm.P"), (long) values.get("hgm.updates")[0]);
+                double[] prev = values.get("hgm.previous_mean");
+                if (prev != null) {
+                    float[] f = new float[prev.length];
+                    for (int i = 0; i < f.length; i++) {
+                        f[i] = (float) prev[i];
+                    }
+                    rememberFeatureMean(manager.create(f));
+                }
+            }
+        };
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,104 @@
+package org.mla4j.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mla4j.eval.SplitMetrics;
+import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.Json;
+import org.mla4j.model.ModelFile;
+import org.mla4j.train.EpochRecord;
+
+/**
+ * A run's results folder: {@code config.json} (settings and provenance), {@code metrics.json},
+ * {@code history.csv} and the model files. It is assembled under a hidden temporary name and renamed
+ * into place at the end, so a failed or killed run leaves no half-written directory.
+ */
+public final class RunDirectory {
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.json";
+    public static final String HISTORY = "history.csv";
+
+    private RunDirectory() {
+    }
+
+    public static void write(Path target, RunOutcome outcome, Map<String, Object> provenance, boolean replace) {
+        Path staging = AtomicFiles.stagingDirectoryFor(target);
+        try {
+            AtomicFiles.writeString(staging.resolve(CONFIG), Json.write(config(outcome, provenance)));
+            AtomicFiles.writeString(staging.resolve(METRICS), Json.write(metrics(outcome)));
+            AtomicFiles.writeString(staging.resolve(HISTORY), historyCsv(outcome));
+            ModelFile.save(staging, outcome.config().method(), outcome.spec(), outcome.config().options(),
+                    outcome.classNames(), outcome.parameters(), outcome.standardizer());
+            AtomicFiles.commitDirectory(staging, target, replace);
+        } catch (RuntimeException e) {
+            AtomicFiles.deleteRecursively(staging);
+            throw e;
+        }
+    }
+
+    static Map<String, Object> config(RunOutcome outcome, Map<String, Object> provenance) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("settings", outcome.config());
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        dataset.put("name", outcome.datasetName());
+        dataset.put("path", outcome.config().data());
+        dataset.put("sha256", outcome.datasetChecksum());
+        dataset.put("modalities", outcome.spec().modalities());
+        dataset.put("num_classes", outcome.spec().numClasses());
+        c.put("dataset", dataset);
+        c.put("provenance", provenance);
+        return c;
+    }
+
+    public static Map<String, Object> metrics(RunOutcome outcome) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", outcome.config().method());
+        m.put("seed", outcome.config().seed());
+        m.put("dataset", outcome.datasetName());
+        m.put("selected_epoch", outcome.bestEpoch());
+        m.put("selection", "best validation fused accuracy (first epoch on ties)");
+        m.put("test", split(outcome.test()));
+        m.put("validation", split(outcome.validation()));
+        if (outcome.lastEpochTest() != null) {
+            m.put("test_last_epoch", split(outcome.lastEpochTest()));
+        }
+        m.put("train_seconds", outcome.trainSeconds());
+        return m;
+    }
+
+    public static Map<String, Object> split(SplitMetrics s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fused_accuracy", s.fusedAccuracy());
+        m.put("macro_f1", s.macroF1());
+        m.put("modality_accuracy", s.modalityAccuracy());
+        m.put("samples", s.size());
+        m.put("modality_samples", s.modalitySamples());
+        return m;
+    }
+
+    static String historyCsv(RunOutcome outcome) {
+        List<String> modalities = new ArrayList<>();
+        outcome.spec().modalities().forEach(mod -> modalities.add(mod.name()));
+        List<String> lossNames = outcome.history().isEmpty() ? List.of()
+                : new ArrayList<>(outcome.history().get(0).losses().keySet());
+        StringBuilder sb = new StringBuilder("epoch,learning_rate");
+        lossNames.forEach(n -> sb.append(',').append(n));
+        sb.append(",val_fused_accuracy,val_macro_f1");
+        modalities.forEach(n -> sb.append(",val_accuracy_").append(n));
+        sb.append(",seconds\n");
+        for (EpochRecord r : outcome.history()) {
+            sb.append(r.epoch()).append(',').append(r.learningRate());
+            lossNames.forEach(n -> sb.append(',').append(r.losses().getOrDefault(n, Double.NaN)));
+            sb.append(',').append(r.validation().fusedAccuracy()).append(',').append(r.validation().macroF1());
+            modalities.forEach(n -> {
+                Double acc = r.validation().modalityAccuracy().get(n);
+                sb.append(',').append(acc == null ? "" : acc.toString());
+            });
+            sb.append(',').append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds())).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.mla4j.run;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.Splits;
+import org.mla4j.data.Standardizer;
+import org.mla4j.data.ValidationSplit;
+import org.mla4j.eval.Evaluator;
+import org.mla4j.eval.SplitMetrics;
+import org.mla4j.method.Method;
+import org.mla4j.method.Methods;
+import org.mla4j.method.ModelSpec;
+import org.mla4j.nn.ParameterSnapshot;
+import org.mla4j.train.EpochListener;
+import org.mla4j.train.TensorSplit;
+import org.mla4j.train.TrainResult;
+import org.mla4j.train.Trainer;
+
+/**
+ * One training run end to end: carve the validation split, standardise with fit-row statistics,
+ * build the method with the run's seed, train with validation-based selection, and score the
+ * selected model on validation and test. Deterministic for a seed and thread count.
+ */
+public final class TrainingRun {
+    private TrainingRun() {
+    }
+
+    public static RunOutcome execute(RunConfig config, MultimodalDataset dataset, EpochListener listener) {
+        Methods.requireKnown(config.method());
+        Splits splits = ValidationSplit.carve(dataset.trainIndices(), dataset.labels(), dataset.numClasses(),
+                config.validationFraction(), config.splitSeed());
+        splits = new Splits(splits.fit(), splits.validation(), dataset.testIndices());
+        Standardizer standardizer = Standardizer.fit(dataset, splits.fit());
+        ModelSpec spec = new ModelSpec(dataset.modalities(), dataset.numClasses(), config.encoder());
+        List<String> names = dataset.modalityNames();
+        Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
+        try (NDManager manager = NDManager.newBaseManager();
+             TensorSplit fit = TensorSplit.build("fit", dataset, standardizer, splits.fit(), manager);
+             TensorSplit validation = TensorSplit.build("validation", dataset, standardizer, splits.validation(), manager);
+             TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager);
+             Method method = Methods.create(config.method(), spec, config.options(), manager)) {
+            TrainResult result = new Trainer().fit(method, fit, validation, test, names, config.trainConfig(), manager,
+                    listener);
+            SplitMetrics val = Evaluator.evaluate(method, validation, names, manager);
+            SplitMetrics tst = Evaluator.evaluate(method, test, names, manager);
+            return new RunOutcome(config, spec, dataset.classNames(), result.bestEpoch(), val, tst,
+                    result.lastEpochTest(), result.history(), ParameterSnapshot.of(method.groups()), standardizer,
+                    result.trainSeconds(), dataset.name(), dataset.checksum());
+        }
+    }
+}
