@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code mla} command line. */
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multimodal classification that keeps every modality learning (MLA and baselines).",
-        subcommands = {TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -20,11 +20,13 @@ final class OutputOptions {
         } else if (!quiet) {
             out.print(table);
         }
+        out.flush();
     }
 
     void note(PrintWriter err, String message) {
         if (!quiet && !json) {
             err.println(message);
+            err.flush();
         }
     }
 }

@@ -1,0 +1,111 @@
+package org.mla4j.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.mla4j.data.DatasetLoader;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.eval.Classification;
+import org.mla4j.io.AtomicFiles;
+import org.mla4j.method.Predictions;
+import org.mla4j.model.ModelFile;
+import org.mla4j.run.Inference;
+import org.mla4j.run.ModelInputs;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mla predict}: writes one prediction per sample, using whatever modalities each sample has. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Predict every sample of a dataset with a trained model and write a CSV:",
+                "row, split, label, fused prediction and its probability, and for each modality whether it was",
+                "present, its own prediction and its fusion weight. Modalities the dataset lacks are treated as absent."})
+final class PredictCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "Run (or model) directory.")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset folder.")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Where to write the predictions.")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        ModelFile.Loaded loaded = ModelFile.load(model);
+        MultimodalDataset dataset = ModelInputs.align(loaded.spec(), DatasetLoader.load(data));
+        int[] rows = new int[dataset.numSamples()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = i;
+        }
+        Predictions p = Inference.predict(loaded, dataset, rows);
+        String csv = csv(dataset, loaded, p);
+        AtomicFiles.writeString(out, csv);
+        int[] predicted = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            predicted[i] = Predictions.argmax(p.fusedLogits(), i, p.numClasses());
+        }
+        double accuracy = Classification.accuracy(predicted, dataset.labels(), null);
+        String summary = String.format(Locale.ROOT, "%d predictions written to %s (accuracy against the dataset's labels: %.2f%%)%n",
+                rows.length, out, 100 * accuracy);
+        output.print(spec.commandLine().getOut(), summary,
+                String.format(Locale.ROOT, "{\"predictions\": %d, \"file\": \"%s\", \"accuracy\": %s}%n", rows.length,
+                        out.toString().replace("\\", "\\\\").replace("\"", "\\\""), accuracy));
+        return 0;
+    }
+
+    static String csv(MultimodalDataset ds, ModelFile.Loaded model, Predictions p) {
+        int c = p.numClasses();
+        boolean[] inTest = new boolean[ds.numSamples()];
+        for (int r : ds.testIndices()) {
+            inTest[r] = true;
+        }
+        StringBuilder sb = new StringBuilder("row,split,label,predicted,predicted_class,probability");
+        for (String m : ds.modalityNames()) {
+            sb.append(',').append(m).append("_present,").append(m).append("_predicted,").append(m).append("_weight");
+        }
+        sb.append('\n');
+        for (int i = 0; i < p.size(); i++) {
+            int pred = Predictions.argmax(p.fusedLogits(), i, c);
+            sb.append(i).append(',').append(inTest[i] ? "test" : "train").append(',').append(ds.labels()[i]).append(',')
+                    .append(pred).append(',').append(csvText(model.classNames().get(pred))).append(',')
+                    .append(String.format(Locale.ROOT, "%.6f", softmaxAt(p.fusedLogits(), i, c, pred)));
+            for (int m = 0; m < ds.numModalities(); m++) {
+                boolean present = p.present()[m][i];
+                sb.append(',').append(present ? 1 : 0).append(',');
+                if (present && p.modalityLogits()[m] != null) {
+                    sb.append(Predictions.argmax(p.modalityLogits()[m], i, c));
+                }
+                sb.append(',');
+                if (p.fusionWeights() != null) {
+                    sb.append(String.format(Locale.ROOT, "%.6f", p.fusionWeights()[m][i]));
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String csvText(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static double softmaxAt(float[] logits, int i, int c, int k) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < c; j++) {
+            max = Math.max(max, logits[i * c + j]);
+        }
+        double sum = 0;
+        for (int j = 0; j < c; j++) {
+            sum += Math.exp(logits[i * c + j] - max);
+        }
+        return Math.exp(logits[i * c + k] - max) / sum;
+    }
+}
