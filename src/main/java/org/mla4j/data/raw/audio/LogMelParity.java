@@ -26,7 +26,8 @@ public final class LogMelParity {
      * @param maxAbsDiff    the largest {@code d_i}
      * @param worstRow      index.csv row (0-based) with the largest difference
      * @param worstId       that row's id
-     * @param millis        wall time of the comparison (reading included)
+     * @param millis        wall time of decoding, extracting and comparing the selected rows (loading
+     *                      the index and the reference excluded)
      */
     public record Report(int[] rows, double[] perRowMaxDiff, double maxAbsDiff, int worstRow, String worstId,
                          long millis) {

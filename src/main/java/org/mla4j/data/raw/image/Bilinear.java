@@ -57,14 +57,15 @@ public final class Bilinear {
 
     /**
      * The centre {@code outH × outW} region: top {@code = round((h − outH)/2)}, left
-     * {@code = round((w − outW)/2)} (torchvision's {@code center_crop}); needs {@code outH ≤ h}, {@code outW ≤ w}.
+     * {@code = round((w − outW)/2)}, rounding halves to even like Python's {@code round} in torchvision's
+     * {@code center_crop}; needs {@code outH ≤ h}, {@code outW ≤ w}.
      */
     public static float[] centreCrop(float[] in, int h, int w, int outH, int outW) {
         if (outH > h || outW > w) {
             throw new IllegalArgumentException("cannot crop " + outH + "×" + outW + " from " + h + "×" + w);
         }
-        int top = (int) Math.round((h - outH) / 2.0);
-        int left = (int) Math.round((w - outW) / 2.0);
+        int top = (int) Math.rint((h - outH) / 2.0);
+        int left = (int) Math.rint((w - outW) / 2.0);
         float[] out = new float[outH * outW];
         for (int y = 0; y < outH; y++) {
             System.arraycopy(in, (top + y) * w + left, out, y * outW, outW);
