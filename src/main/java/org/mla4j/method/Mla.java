@@ -83,14 +83,16 @@ public final class Mla implements Method {
 
     private void turn(int m, Batch.Subset subset, TrainingStep step) {
         ParameterGroup encoder = encoders.get(m);
-        NDArray featureMean;
+        NDArray featureMean = null;
         try (GradientCollector collector = step.collector()) {
             NDArray features = encoder.forward(step.store(), subset.features(), true);
             NDArray logits = head.forward(step.store(), features, true);
             NDArray loss = Losses.crossEntropy(logits, subset.oneHot());
             collector.backward(loss);
             step.recordLoss("loss_" + spec.modalities().get(m).name(), loss);
-            featureMean = features.stopGradient().mean(new int[] {0});
+            if (projector != null) {
+                featureMean = features.stopGradient().mean(new int[] {0});
+            }
         }
         float lr = step.learningRate();
         Parameter weight = head.parameters().get(0);
@@ -99,7 +101,7 @@ public final class Mla implements Method {
             NDArray protectedMean = options.hgmFeatures() == HgmFeatures.CURRENT ? featureMean : previousFeatureMean;
             if (protectedMean != null) {
                 projector.update(protectedMean);
-                step.sgd().update(weight, projector.project(weight.getArray().getGradient()), lr);
+                step.sgd().update(weight, projector.project(step.sgd().gradient(weight)), lr);
             } else {
                 step.sgd().update(weight, lr); // the run's very first turn: nothing to protect yet
             }

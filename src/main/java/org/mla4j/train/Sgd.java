@@ -14,20 +14,32 @@ import java.util.Map;
  *
  * <pre>
  *   d = g + wd·w           (g: the gradient after any method-specific change, e.g. HGM)
- *   b = d (first update),  b = μ·b + d (later)
+ *   b = μ·b + d            (b starts at 0, so the first step uses b = d)
  *   w = w − lr·b
  * </pre>
  *
  * A parameter that is not passed to {@link #update} does not move at all: no momentum echo, no
  * weight decay. That is what MLA needs and why DJL's {@code Trainer.step()} (which updates every
- * parameter) is not used. Callers run updates inside a manager that temporarily holds the
- * parameters, so the temporaries die with the step.
+ * parameter) is not used.
+ *
+ * <p>Speed: each update is one fused engine call ({@code sgdUpdate}, which keeps the velocity
+ * {@code v = lr·b} and computes {@code v = μ·v + lr·d; w −= v}) plus one call that clears the
+ * accumulated gradient; gradient handles are fetched once per parameter and reused (they alias the
+ * engine's gradient tensor, which backward accumulates into in place). When the learning rate
+ * changes, v is rescaled by {@code lr_new / lr_old}, so the update stays PyTorch's exactly.
  */
 public final class Sgd implements AutoCloseable {
     private final NDManager stateManager;
     private final float momentum;
     private final float weightDecay;
-    private final Map<String, NDArray> momentumBuffers = new HashMap<>();
+    private final Map<String, State> states = new HashMap<>();
+
+    /** Per-parameter state: the cached gradient handle, the velocity and the lr it is scaled by. */
+    private static final class State {
+        PtNDArray gradient;
+        PtNDArray velocity;
+        float scale;
+    }
 
     public Sgd(NDManager parent, float momentum, float weightDecay) {
         this.stateManager = parent.newSubManager();
@@ -35,10 +47,17 @@ public final class Sgd implements AutoCloseable {
         this.weightDecay = weightDecay;
     }
 
+    /** The parameter's accumulated gradient (a cached handle owned by the optimiser; do not close it). */
+    public NDArray gradient(Parameter parameter) {
+        return state(parameter).gradient;
+    }
+
     /** Updates {@code parameter} with its own accumulated gradient, then clears that gradient. */
     public void update(Parameter parameter, float lr) {
-        NDArray grad = parameter.getArray().getGradient();
-        update(parameter, grad, lr);
+        if (!parameter.requiresGradient()) {
+            return; // e.g. batch-norm running statistics: updated by the forward pass, not by SGD
+        }
+        update(parameter, state(parameter).gradient, lr);
     }
 
     /**
@@ -46,21 +65,31 @@ public final class Sgd implements AutoCloseable {
      * gradient), then clears the accumulated gradient.
      */
     public void update(Parameter parameter, NDArray gradient, float lr) {
-        NDArray w = parameter.getArray();
-        NDArray d = weightDecay != 0f ? gradient.add(w.mul(weightDecay)) : gradient;
-        if (momentum != 0f) {
-            NDArray buf = momentumBuffers.get(parameter.getId());
-            if (buf == null) {
-                buf = d.duplicate();
-                buf.attach(stateManager);
-                momentumBuffers.put(parameter.getId(), buf);
-            } else {
-                buf.muli(momentum).addi(d);
-            }
-            d = buf;
+        State s = state(parameter);
+        PtNDArray w = (PtNDArray) parameter.getArray();
+        if (s.velocity == null) {
+            s.velocity = (PtNDArray) stateManager.zeros(w.getShape(), w.getDataType());
+            s.scale = lr;
+        } else if (s.scale != lr) {
+            s.velocity.muli(lr / s.scale);
+            s.scale = lr;
         }
-        w.subi(d.mul(lr));
-        zeroGradient(parameter);
+        JniUtils.sgdUpdate(w, (PtNDArray) gradient, s.velocity, lr, weightDecay, 1f, -1f, momentum);
+        JniUtils.zeroGrad(w);
+    }
+
+    private State state(Parameter parameter) {
+        State s = states.get(parameter.getId());
+        if (s == null) {
+            s = new State();
+            states.put(parameter.getId(), s);
+        }
+        if (s.gradient == null) {
+            NDArray handle = parameter.getArray().getGradient();
+            handle.attach(stateManager);
+            s.gradient = (PtNDArray) handle;
+        }
+        return s;
     }
 
     /** Clears a parameter's accumulated gradient (PyTorch accumulates across backward calls). */
@@ -68,18 +97,39 @@ public final class Sgd implements AutoCloseable {
         JniUtils.zeroGrad((PtNDArray) parameter.getArray());
     }
 
-    /** The momentum buffer of a parameter, or null before its first update (for checkpoints). */
-    public NDArray momentumBuffer(Parameter parameter) {
-        return momentumBuffers.get(parameter.getId());
+    /**
+     * The momentum buffer of a parameter in PyTorch's units (b), or null before its first update; a
+     * new array in {@code manager} (for checkpoints).
+     */
+    public NDArray momentumBuffer(Parameter parameter, NDManager manager) {
+        State s = states.get(parameter.getId());
+        if (s == null || s.velocity == null) {
+            return null;
+        }
+        NDArray b = s.velocity.div(s.scale);
+        b.attach(manager);
+        return b;
     }
 
-    /** Replaces a parameter's momentum buffer (restoring a checkpoint). */
-    public void setMomentumBuffer(Parameter parameter, NDArray buffer) {
-        NDArray old = momentumBuffers.put(parameter.getId(), buffer);
-        buffer.attach(stateManager);
-        if (old != null) {
-            old.close();
+    /** The raw velocity {@code v = lr·b} and its lr, for bit-exact checkpoints; null before the first update. */
+    public float[] velocity(Parameter parameter) {
+        State s = states.get(parameter.getId());
+        return s == null || s.velocity == null ? null : s.velocity.toFloatArray();
+    }
+
+    public float velocityScale(Parameter parameter) {
+        State s = states.get(parameter.getId());
+        return s == null ? Float.NaN : s.scale;
+    }
+
+    /** Restores a velocity saved by {@link #velocity} with its lr scale. */
+    public void setVelocity(Parameter parameter, float[] velocity, float scale) {
+        State s = states.computeIfAbsent(parameter.getId(), k -> new State());
+        if (s.velocity != null) {
+            s.velocity.close();
         }
+        s.velocity = (PtNDArray) stateManager.create(velocity, parameter.getArray().getShape());
+        s.scale = scale;
     }
 
     @Override
