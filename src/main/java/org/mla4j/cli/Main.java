@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code mla} command line. */
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multimodal classification that keeps every modality learning (MLA and baselines).",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

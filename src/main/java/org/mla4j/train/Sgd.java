@@ -92,6 +92,19 @@ public final class Sgd implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Lends the cached gradient handles to a step's manager, so arrays computed from them during the
+     * step (e.g. HGM's projected gradient) land there and die with the step rather than pile up in the
+     * optimiser's manager. They return to the optimiser when the step's manager closes.
+     */
+    public void lendGradients(NDManager stepManager) {
+        for (State s : states.values()) {
+            if (s.gradient != null) {
+                stepManager.tempAttachAll(s.gradient);
+            }
+        }
+    }
+
     /** Clears a parameter's accumulated gradient (PyTorch accumulates across backward calls). */
     public static void zeroGradient(Parameter parameter) {
         JniUtils.zeroGrad((PtNDArray) parameter.getArray());

@@ -58,6 +58,7 @@ public final class Trainer {
                                 Math.min(fit.size(), from + config.batchSize()));
                         try (NDManager batchManager = manager.newSubManager()) {
                             batchManager.tempAttachAll(parameterArrays);
+                            sgd.lendGradients(batchManager);
                             method.trainBatch(fit.batch(batchManager, positions), step);
                         }
                         listener.onBatch(epoch, b, batches);

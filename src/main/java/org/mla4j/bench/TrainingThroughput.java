@@ -1,0 +1,70 @@
+package org.mla4j.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.Splits;
+import org.mla4j.data.Standardizer;
+import org.mla4j.data.ValidationSplit;
+import org.mla4j.method.Method;
+import org.mla4j.method.MethodOptions;
+import org.mla4j.method.Methods;
+import org.mla4j.method.ModelSpec;
+import org.mla4j.nn.EncoderSpec;
+import org.mla4j.train.EpochListener;
+import org.mla4j.train.EpochRecord;
+import org.mla4j.train.LearningRateSchedule;
+import org.mla4j.train.TensorSplit;
+import org.mla4j.train.TrainConfig;
+import org.mla4j.train.Trainer;
+
+/**
+ * Training throughput of a method through the real training loop: samples of the fit split per
+ * second of epoch time, median over the epochs after the first (warm-up). Validation runs on ten
+ * rows only, so an epoch's time is training time; live engine arrays and resident memory are
+ * recorded after every epoch.
+ */
+public final class TrainingThroughput {
+    /** Per-epoch measurements of one configuration. */
+    public record Result(String label, int fitRows, double samplesPerSecond, double[] epochSeconds,
+                         int[] liveArrays, double[] residentMiB) {
+    }
+
+    private TrainingThroughput() {
+    }
+
+    public static Result measure(String label, String method, MethodOptions options, MultimodalDataset ds, int epochs,
+                                 long seed) {
+        Splits splits = ValidationSplit.carve(ds, 0.1, 0);
+        Standardizer standardizer = Standardizer.fit(ds, splits.fit());
+        int[] tinyValidation = Arrays.copyOf(splits.validation(), Math.min(10, splits.validation().length));
+        TrainConfig config = new TrainConfig(epochs, 64, new LearningRateSchedule(0.01, 0.1,
+                LearningRateSchedule.defaultDecayEpochs(epochs)), 0.9f, 1e-4f, seed);
+        Engine.getEngine("PyTorch").setRandomSeed((int) seed);
+        List<Double> seconds = new ArrayList<>();
+        List<Integer> arrays = new ArrayList<>();
+        List<Double> memory = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager();
+             TensorSplit fit = TensorSplit.build("fit", ds, standardizer, splits.fit(), manager);
+             TensorSplit validation = TensorSplit.build("validation", ds, standardizer, tinyValidation, manager);
+             Method m = Methods.create(method, new ModelSpec(ds.modalities(), ds.numClasses(), EncoderSpec.DEFAULT),
+                     options, manager)) {
+            new Trainer().fit(m, fit, validation, null, ds.modalityNames(), config, manager, new EpochListener() {
+                @Override
+                public void onEpoch(EpochRecord record, boolean improved) {
+                    seconds.add(record.seconds());
+                    arrays.add(LiveArrays.count(manager));
+                    memory.add(ProcessMemory.residentMiB());
+                }
+            });
+            double[] measured = seconds.subList(Math.min(1, seconds.size() - 1), seconds.size()).stream()
+                    .mapToDouble(Double::doubleValue).sorted().toArray();
+            double median = measured[measured.length / 2];
+            return new Result(label, fit.size(), fit.size() / median, seconds.stream().mapToDouble(d -> d).toArray(),
+                    arrays.stream().mapToInt(i -> i).toArray(), memory.stream().mapToDouble(d -> d).toArray());
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.mla4j.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mla4j.Versions;
+import org.mla4j.bench.ArithmeticFloor;
+import org.mla4j.bench.HgmCost;
+import org.mla4j.bench.InferenceThroughput;
+import org.mla4j.bench.MatmulRate;
+import org.mla4j.bench.ProcessMemory;
+import org.mla4j.bench.TrainingThroughput;
+import org.mla4j.data.DatasetLoader;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.Json;
+import org.mla4j.method.MethodOptions;
+import org.mla4j.method.Methods;
+import org.mla4j.nn.EncoderSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mla bench}: speed and memory on the bundled data, as a table and a JSON file. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Measure training throughput (MLA with HGM on and off, Concat), the cost of one HGM update,",
+                "inference throughput, live engine arrays and resident memory per epoch, and the arithmetic floor.",
+                "Engine threads come from MLA4J_THREADS (default 2) and are recorded in the output."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder. Default: the bundled av_mnist_fsdd.")
+    Path data;
+
+    @Option(names = "--epochs", defaultValue = "6",
+            description = "Epochs per throughput measurement; the first is a warm-up (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--memory-epochs", defaultValue = "0",
+            description = "Also run MLA this many epochs and report live arrays and memory per epoch (e.g. 50).")
+    int memoryEpochs;
+
+    @Option(names = "--out", paramLabel = "FILE.json", description = "JSON output. Default: runs/bench/bench-<time>.json.")
+    Path out;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        TrainingOptions.require(epochs >= 2, "--epochs must be at least 2 (one warm-up, one measured)");
+        MultimodalDataset ds = DatasetLoader.load(data != null ? data : TrainingOptions.bundledDataset());
+        List<TrainingThroughput.Result> training = new ArrayList<>();
+        training.add(TrainingThroughput.measure("mla (HGM on)", "mla", MethodOptions.DEFAULT, ds, epochs, 0));
+        training.add(TrainingThroughput.measure("mla (HGM off)", "mla", MethodOptions.DEFAULT.withHgm(false), ds, epochs, 0));
+        if (Methods.names().contains("concat")) {
+            training.add(TrainingThroughput.measure("concat", "concat", MethodOptions.DEFAULT, ds, epochs, 0));
+        }
+        Map<String, Double> hgm = new LinkedHashMap<>();
+        for (int d : new int[] {128, 512, 768}) {
+            hgm.put(String.valueOf(d), HgmCost.medianMicros(d, ds.numClasses(), 500));
+        }
+        double inference = InferenceThroughput.samplesPerSecond("mla", ds, 7);
+        double matmul = MatmulRate.gflops(64, 1024, 128, 2000);
+        double flopsPerSample = ArithmeticFloor.flopsPerSample(ds.modalities(), EncoderSpec.DEFAULT, ds.numClasses());
+        TrainingThroughput.Result memory = memoryEpochs > 0
+                ? TrainingThroughput.measure("mla (HGM on), long run", "mla", MethodOptions.DEFAULT, ds, memoryEpochs, 0)
+                : null;
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("date", LocalDateTime.now().toString());
+        json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "engine_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name"),
+                "max_heap_mib", Runtime.getRuntime().maxMemory() / (1 << 20)));
+        json.put("versions", Map.of("mla4j", Versions.mla4j(), "djl", Versions.djl(), "pytorch", Versions.pytorch()));
+        json.put("dataset", ds.name());
+        json.put("training", training);
+        json.put("hgm_update_micros", hgm);
+        json.put("hgm_share_of_step_128", hgmShare(training, hgm.get("128"), ds));
+        json.put("inference_samples_per_second", inference);
+        json.put("matmul_gflops", matmul);
+        json.put("flops_per_training_sample", flopsPerSample);
+        json.put("floor_samples_per_second", matmul * 1e9 / flopsPerSample);
+        json.put("peak_resident_mib", ProcessMemory.peakResidentMiB());
+        if (memory != null) {
+            json.put("long_run", memory);
+        }
+        Path target = out != null ? out : Path.of("runs", "bench",
+                "bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        AtomicFiles.writeString(target, Json.write(json));
+        output.print(spec.commandLine().getOut(), table(json, training, hgm, memory), Json.write(json));
+        output.note(spec.commandLine().getErr(), "results written to " + target);
+        return 0;
+    }
+
+    /** HGM's time per MLA turn over the time of one turn (an MLA batch has one turn per modality). */
+    private static double hgmShare(List<TrainingThroughput.Result> training, double hgmMicros, MultimodalDataset ds) {
+        double samplesPerSecond = training.get(0).samplesPerSecond();
+        double turnsPerSecond = samplesPerSecond / 64.0 * ds.numModalities();
+        return hgmMicros / (1e6 / turnsPerSecond);
+    }
+
+    private static String table(Map<String, Object> json, List<TrainingThroughput.Result> training,
+                                Map<String, Double> hgm, TrainingThroughput.Result memory) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-28s %14s %12s %12s%n", "training", "samples/s", "live arrays", "RSS MiB"));
+        for (TrainingThroughput.Result r : training) {
+            int last = r.liveArrays().length - 1;
+            sb.append(String.format(Locale.ROOT, "%-28s %14.0f %12d %12.0f%n", r.label(), r.samplesPerSecond(),
+                    r.liveArrays()[last], r.residentMiB()[last]));
+        }
+        hgm.forEach((d, us) -> sb.append(String.format(Locale.ROOT, "HGM update + projection, d=%-4s %10.1f us%n", d, us)));
+        sb.append(String.format(Locale.ROOT, "HGM share of an MLA turn (d=128) %8.1f %%%n",
+                100 * (double) json.get("hgm_share_of_step_128")));
+        sb.append(String.format(Locale.ROOT, "inference (predict, all samples) %10.0f samples/s%n",
+                (double) json.get("inference_samples_per_second")));
+        sb.append(String.format(Locale.ROOT, "matmul rate 64x1024x128        %10.1f GFLOP/s%n", (double) json.get("matmul_gflops")));
+        sb.append(String.format(Locale.ROOT, "arithmetic floor (all modalities) %9.0f samples/s%n",
+                (double) json.get("floor_samples_per_second")));
+        sb.append(String.format(Locale.ROOT, "peak resident memory            %10.0f MiB%n", (double) json.get("peak_resident_mib")));
+        if (memory != null) {
+            int n = memory.liveArrays().length;
+            sb.append(String.format(Locale.ROOT, "long run: live arrays epoch 2 -> %d: %d -> %d; RSS %.0f -> %.0f MiB%n", n,
+                    memory.liveArrays()[Math.min(1, n - 1)], memory.liveArrays()[n - 1],
+                    memory.residentMiB()[Math.min(1, n - 1)], memory.residentMiB()[n - 1]));
+        }
+        return sb.toString();
+    }
+}
