@@ -49,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
         ModelFile.Loaded loaded = ModelFile.load(model);
         RunConfig settings = SavedRun.settings(model);
         Path dataDir = data != null ? data : settings != null ? Path.of(settings.data()) : TrainingOptions.bundledDataset();
-        MultimodalDataset dataset = ModelInputs.align(loaded.spec(), DatasetLoader.load(dataDir));
+        MultimodalDataset dataset = ModelInputs.align(loaded, DatasetLoader.load(dataDir));
         double fraction = settings != null ? settings.validationFraction() : 0.1;
         long splitSeed = settings != null ? settings.splitSeed() : 0;
         Splits splits = ValidationSplit.carve(dataset, fraction, splitSeed);

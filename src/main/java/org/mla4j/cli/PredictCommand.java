@@ -40,7 +40,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ModelFile.Loaded loaded = ModelFile.load(model);
-        MultimodalDataset dataset = ModelInputs.align(loaded.spec(), DatasetLoader.load(data));
+        MultimodalDataset dataset = ModelInputs.align(loaded, DatasetLoader.load(data));
         int[] rows = new int[dataset.numSamples()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = i;

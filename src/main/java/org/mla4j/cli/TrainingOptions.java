@@ -87,6 +87,14 @@ final class TrainingOptions {
     @Option(names = "--qmf-ranking-weight", defaultValue = "0.1", description = "QMF ranking-loss weight (default: ${DEFAULT-VALUE}).")
     double qmfRankingWeight;
 
+    @Option(names = "--missing-rate", defaultValue = "0", paramLabel = "ETA",
+            description = "Drop each (sample, modality) pair with this probability in train, validation and test, "
+                    + "keeping at least one modality per sample (default: ${DEFAULT-VALUE}).")
+    double missingRate;
+
+    @Option(names = "--missing-seed", paramLabel = "S", description = "Seed of the missing-modality mask (default: the run's --seed).")
+    Long missingSeed;
+
     static Path bundledDataset() {
         return Path.of(System.getProperty("mla4j.home", ".")).resolve("data").resolve("av_mnist_fsdd");
     }
@@ -112,12 +120,14 @@ final class TrainingOptions {
         for (int e : decay) {
             require(e >= 0, "--lr-decay-epochs must be >= 0, got " + e);
         }
+        require(missingRate >= 0 && missingRate < 1, "--missing-rate must be in [0, 1), got " + missingRate);
         int[] ogm = parseEpochWindow(ogmEpochs);
         MethodOptions options = new MethodOptions(onOff(hgm, "--hgm"), hgmAlpha,
                 choice(HgmFeatures.class, hgmFeatures, "--hgm-features"), choice(FusionMode.class, fusion, "--fusion"),
                 conditionModality, ogmAlpha, ogm[0], ogm[1], qmfTemperature, qmfRankingWeight);
         return new RunConfig(dataOrDefault().toString(), method, seed, epochs, batchSize, lr, momentum, weightDecay,
-                decay, lrDecayFactor, validationFraction, splitSeed, new EncoderSpec("mlp", layers, width), options);
+                decay, lrDecayFactor, validationFraction, splitSeed, new EncoderSpec("mlp", layers, width), options,
+                missingRate, missingSeed != null ? missingSeed : seed);
     }
 
     static void require(boolean condition, String message) {

@@ -39,7 +39,8 @@ public final class ModelFile {
 
     /** A loaded model: its description and, once {@link #instantiate} is called, a ready method. */
     public record Loaded(String method, ModelSpec spec, MethodOptions options, List<String> classNames,
-                         Standardizer standardizer, ParameterSnapshot parameters, Path directory) {
+                         Standardizer standardizer, ParameterSnapshot parameters, List<String> untrainedModalities,
+                         Path directory) {
 
         /** Builds the method in {@code manager} and fills in the stored parameters. */
         public Method instantiate(NDManager manager) {
@@ -59,7 +60,7 @@ public final class ModelFile {
 
     /** Writes the two files into {@code dir} (each atomically). */
     public static void save(Path dir, String method, ModelSpec spec, MethodOptions options, List<String> classNames,
-                            ParameterSnapshot parameters, Standardizer standardizer) {
+                            ParameterSnapshot parameters, Standardizer standardizer, List<String> untrainedModalities) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("format", FORMAT);
         description.put("format_version", VERSION);
@@ -73,6 +74,7 @@ public final class ModelFile {
         description.put("class_names", classNames);
         description.put("encoder", spec.encoder());
         description.put("options", options);
+        description.put("untrained_modalities", untrainedModalities);
         AtomicFiles.writeString(dir.resolve(DESCRIPTION), Json.write(description));
 
         Map<String, float[]> arrays = new LinkedHashMap<>(parameters.values());
@@ -122,8 +124,11 @@ public final class ModelFile {
             EncoderSpec encoder = Json.MAPPER.treeToValue(d.get("encoder"), EncoderSpec.class);
             MethodOptions options = Json.MAPPER.treeToValue(d.get("options"), MethodOptions.class);
             ModelSpec spec = new ModelSpec(modalities, numClasses, encoder);
+            List<String> untrained = new ArrayList<>();
+            d.path("untrained_modalities").forEach(n -> untrained.add(n.asText()));
             Map<String, NpyArray> arrays = Npz.read(dir.resolve(PARAMETERS));
-            return new Loaded(method, spec, options, classNames, standardizer(spec, arrays, dir), parameters(arrays), dir);
+            return new Loaded(method, spec, options, classNames, standardizer(spec, arrays, dir), parameters(arrays),
+                    untrained, dir);
         } catch (InvalidInputException e) {
             throw e;
         } catch (RuntimeException | IOException e) {

@@ -16,6 +16,12 @@ public final class ModelInputs {
     private ModelInputs() {
     }
 
+    /** As {@link #align(ModelSpec, MultimodalDataset)}, with the model's untrained modalities treated as absent. */
+    public static MultimodalDataset align(org.mla4j.model.ModelFile.Loaded model, MultimodalDataset ds) {
+        MultimodalDataset aligned = align(model.spec(), ds);
+        return model.untrainedModalities().isEmpty() ? aligned : UntrainedModalities.hide(aligned, model.untrainedModalities());
+    }
+
     public static MultimodalDataset align(ModelSpec model, MultimodalDataset ds) {
         List<String> modelNames = model.modalities().stream().map(Modality::name).toList();
         for (Modality m : ds.modalities()) {

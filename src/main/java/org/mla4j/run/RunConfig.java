@@ -11,10 +11,13 @@ import org.mla4j.train.TrainConfig;
  * @param data               dataset folder
  * @param validationFraction share of each class's training rows carved out for validation
  * @param splitSeed          seed of that carve (fixed across training seeds, so all seeds share it)
+ * @param missingRate        η: probability of dropping each (sample, modality) pair, in train, validation and test
+ * @param missingSeed        seed of that mask
  */
 public record RunConfig(String data, String method, long seed, int epochs, int batchSize, double lr, double momentum,
                         double weightDecay, int[] lrDecayEpochs, double lrDecayFactor, double validationFraction,
-                        long splitSeed, EncoderSpec encoder, MethodOptions options) {
+                        long splitSeed, EncoderSpec encoder, MethodOptions options, double missingRate,
+                        long missingSeed) {
 
     public TrainConfig trainConfig() {
         return new TrainConfig(epochs, batchSize, new LearningRateSchedule(lr, lrDecayFactor, lrDecayEpochs),

@@ -31,7 +31,7 @@ public final class RunDirectory {
             AtomicFiles.writeString(staging.resolve(METRICS), Json.write(metrics(outcome)));
             AtomicFiles.writeString(staging.resolve(HISTORY), historyCsv(outcome));
             ModelFile.save(staging, outcome.config().method(), outcome.spec(), outcome.config().options(),
-                    outcome.classNames(), outcome.parameters(), outcome.standardizer());
+                    outcome.classNames(), outcome.parameters(), outcome.standardizer(), outcome.untrainedModalities());
             AtomicFiles.commitDirectory(staging, target, replace);
         } catch (RuntimeException e) {
             AtomicFiles.deleteRecursively(staging);
@@ -59,6 +59,8 @@ public final class RunDirectory {
         m.put("seed", outcome.config().seed());
         m.put("dataset", outcome.datasetName());
         m.put("selected_epoch", outcome.bestEpoch());
+        m.put("missing_rate", outcome.config().missingRate());
+        m.put("untrained_modalities", outcome.untrainedModalities());
         m.put("selection", "best validation fused accuracy (first epoch on ties)");
         m.put("test", split(outcome.test()));
         m.put("validation", split(outcome.validation()));

@@ -3,6 +3,7 @@ package org.mla4j.run;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.mla4j.data.MissingMask;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.Standardizer;
@@ -19,19 +20,39 @@ import org.mla4j.train.TrainResult;
 import org.mla4j.train.Trainer;
 
 /**
- * One training run end to end: carve the validation split, standardise with fit-row statistics,
+ * One training run end to end: apply the simulated missing-modality mask (if any), carve the
+ * validation split, standardise with fit-row statistics,
  * build the method with the run's seed, train with validation-based selection, and score the
  * selected model on validation and test. Deterministic for a seed and thread count.
  */
 public final class TrainingRun {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingRun.class);
     private TrainingRun() {
     }
 
-    public static RunOutcome execute(RunConfig config, MultimodalDataset dataset, EpochListener listener) {
+    static boolean[][] presence(MultimodalDataset ds) {
+        boolean[][] p = new boolean[ds.numModalities()][];
+        for (int m = 0; m < p.length; m++) {
+            p[m] = ds.present(m);
+        }
+        return p;
+    }
+
+    public static RunOutcome execute(RunConfig config, MultimodalDataset complete, EpochListener listener) {
         Methods.requireKnown(config.method());
+        MultimodalDataset dataset = config.missingRate() > 0
+                ? complete.withPresence(MissingMask.draw(presence(complete), config.missingRate(), config.missingSeed()))
+                : complete;
         Splits splits = ValidationSplit.carve(dataset.trainIndices(), dataset.labels(), dataset.numClasses(),
                 config.validationFraction(), config.splitSeed());
         splits = new Splits(splits.fit(), splits.validation(), dataset.testIndices());
+        List<String> untrained = UntrainedModalities.find(dataset, splits.fit());
+        if (!untrained.isEmpty()) {
+            LOG.warn("no training sample has {}: reported as untrained and left out of every prediction", untrained);
+            dataset = UntrainedModalities.hide(dataset, untrained);
+            UntrainedModalities.requireEveryEvaluatedSampleCovered(dataset, splits.validation(), "validation");
+            UntrainedModalities.requireEveryEvaluatedSampleCovered(dataset, splits.test(), "test");
+        }
         Standardizer standardizer = Standardizer.fit(dataset, splits.fit());
         ModelSpec spec = new ModelSpec(dataset.modalities(), dataset.numClasses(), config.encoder());
         List<String> names = dataset.modalityNames();
@@ -47,7 +68,7 @@ public final class TrainingRun {
             SplitMetrics tst = Evaluator.evaluate(method, test, names, manager);
             return new RunOutcome(config, spec, dataset.classNames(), result.bestEpoch(), val, tst,
                     result.lastEpochTest(), result.history(), ParameterSnapshot.of(method.groups()), standardizer,
-                    result.trainSeconds(), dataset.name(), dataset.checksum());
+                    result.trainSeconds(), dataset.name(), dataset.checksum(), untrained);
         }
     }
 }

@@ -33,7 +33,7 @@ class TrainingRunRealDataTest {
 
     static RunConfig config(String method, int epochs, MethodOptions options) {
         return new RunConfig("av_mnist_fsdd", method, 0, epochs, 64, 0.01, 0.9, 1e-4, new int[] {(int) (0.7 * epochs)},
-                0.1, 0.1, 0, EncoderSpec.DEFAULT, options);
+                0.1, 0.1, 0, EncoderSpec.DEFAULT, options, 0, 0);
     }
 
     @Test
@@ -62,7 +62,7 @@ class TrainingRunRealDataTest {
 
             ModelFile.Loaded loaded = ModelFile.load(run);
             int[] test = avMnist.testIndices();
-            Predictions fromDisk = Inference.predict(loaded, ModelInputs.align(loaded.spec(), avMnist), test);
+            Predictions fromDisk = Inference.predict(loaded, ModelInputs.align(loaded, avMnist), test);
             double accuracy = Evaluator.score(fromDisk, labels(test), avMnist.modalityNames()).fusedAccuracy();
             assertThat(accuracy).isEqualTo(outcome.test().fusedAccuracy());
             assertThat(SavedRun.settings(run).options().fusion()).isEqualTo(fusion);

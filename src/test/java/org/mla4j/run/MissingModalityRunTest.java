@@ -1,0 +1,93 @@
+package org.mla4j.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mla4j.data.DatasetLoader;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.Standardizer;
+import org.mla4j.data.TestDatasets;
+import org.mla4j.method.MethodOptions;
+import org.mla4j.model.ModelFile;
+import org.mla4j.nn.EncoderSpec;
+import org.mla4j.train.Batch;
+import org.mla4j.train.EpochListener;
+import org.mla4j.train.TensorSplit;
+
+/** Training and evaluation when samples lack modalities. */
+class MissingModalityRunTest {
+    @TempDir
+    Path dir;
+
+    static RunConfig config(double missingRate) {
+        return new RunConfig("test", "mla", 0, 4, 8, 0.05, 0.9, 1e-4, new int[] {3}, 0.1, 0.2, 0,
+                new EncoderSpec("mlp", 2, 16), MethodOptions.DEFAULT, missingRate, 7);
+    }
+
+    @Test
+    void modalityAbsentFromEveryTrainingSampleIsReportedUntrainedAndTheOthersStillTrain() {
+        TestDatasets.Builder builder = TestDatasets.builder().samples(40);
+        MultimodalDataset probe = DatasetLoader.load(builder.write(dir.resolve("probe")));
+        for (int row : probe.trainIndices()) {
+            builder.absent(row, "b");
+        }
+        MultimodalDataset ds = DatasetLoader.load(builder.write(dir.resolve("ds")));
+        RunOutcome outcome = TrainingRun.execute(config(0), ds, EpochListener.NONE);
+        assertThat(outcome.untrainedModalities()).containsExactly("b");
+        assertThat(outcome.test().modalityAccuracy()).containsOnlyKeys("a");
+        assertThat(outcome.test().fusedAccuracy()).isEqualTo(outcome.test().modalityAccuracy().get("a"));
+
+        Path run = dir.resolve("run");
+        RunDirectory.write(run, outcome, Provenance.collect(List.of("test")), false);
+        ModelFile.Loaded loaded = ModelFile.load(run);
+        assertThat(loaded.untrainedModalities()).containsExactly("b");
+        MultimodalDataset aligned = ModelInputs.align(loaded, ds);
+        assertThat(aligned.present(1)).doesNotContain(true);
+    }
+
+    @Test
+    void missingRateDropsPairsInEverySplitAndRunsAreReproducible() {
+        MultimodalDataset ds = DatasetLoader.load(TestDatasets.builder().samples(60).write(dir.resolve("ds")));
+        RunOutcome a = TrainingRun.execute(config(0.5), ds, EpochListener.NONE);
+        RunOutcome b = TrainingRun.execute(config(0.5), ds, EpochListener.NONE);
+        RunOutcome complete = TrainingRun.execute(config(0), ds, EpochListener.NONE);
+        assertThat(RunDirectory.metrics(a).get("test")).isEqualTo(RunDirectory.metrics(b).get("test"));
+        int testSize = a.test().size();
+        assertThat(a.test().modalitySamples().get("a")).isLessThan(testSize);
+        assertThat(a.test().modalitySamples().get("b")).isLessThan(testSize);
+        assertThat(complete.test().modalitySamples()).containsEntry("a", testSize).containsEntry("b", testSize);
+    }
+
+    @Test
+    void aModalitysSubsetHoldsExactlyTheSamplesThatHaveIt() {
+        TestDatasets.Builder builder = TestDatasets.builder().samples(10);
+        builder.absent(1, "b").absent(4, "b").absent(7, "a");
+        MultimodalDataset ds = DatasetLoader.load(builder.write(dir.resolve("ds")));
+        int[] rows = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        try (NDManager manager = NDManager.newBaseManager();
+             TensorSplit split = TensorSplit.build("all", ds, Standardizer.fit(ds, rows), rows, manager)) {
+            Batch batch = split.batch(manager, rows);
+            Batch.Subset b = batch.only(1);
+            assertThat(b.size()).isEqualTo(8);
+            assertThat(b.features().getShape().get(0)).isEqualTo(8);
+            float[] all = batch.features(1).toFloatArray();
+            float[] subset = b.features().toFloatArray();
+            int dim = ds.modality(1).dim();
+            int k = 0;
+            for (int i = 0; i < 10; i++) {
+                if (i == 1 || i == 4) {
+                    assertThat(java.util.Arrays.copyOfRange(all, i * dim, i * dim + dim)).containsOnly(0f);
+                    continue;
+                }
+                assertThat(java.util.Arrays.copyOfRange(subset, k * dim, k * dim + dim))
+                        .containsExactly(java.util.Arrays.copyOfRange(all, i * dim, i * dim + dim));
+                k++;
+            }
+            assertThat(batch.only(0).size()).isEqualTo(9);
+        }
+    }
+}
