@@ -12,8 +12,8 @@ final class MetricsTable {
 
     static String render(RunOutcome outcome) {
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%s on %s, seed %d: selected epoch %d of %d (%.1f s)%n",
-                outcome.config().method(), outcome.datasetName(), outcome.config().seed(), outcome.bestEpoch(),
+        sb.append(String.format(Locale.ROOT, "%s on %s, seed %d: best validation at epoch %d/%d (%.1f s)%n",
+                outcome.config().method(), outcome.datasetName(), outcome.config().seed(), outcome.bestEpoch() + 1,
                 outcome.config().epochs(), outcome.trainSeconds()));
         sb.append(render(Map.of("validation", outcome.validation(), "test", outcome.test())));
         return sb.toString();
