@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code mla} command line. */
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multimodal classification that keeps every modality learning (MLA and baselines).",
-        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, BenchCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CompareCommand.class,
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -19,7 +19,12 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code: 0 success, 1 failure, 2 bad input or usage. */
     public static int run(String... args) {
-        return CliErrors.configure(new CommandLine(new Main())).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line (error handling included), e.g. to redirect its output in tests. */
+    public static CommandLine commandLine() {
+        return CliErrors.configure(new CommandLine(new Main()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.mla4j.data.DatasetLoader;
 import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.io.Json;
+import org.mla4j.method.ConditionModality;
 import org.mla4j.method.Methods;
 import org.mla4j.run.Provenance;
 import org.mla4j.run.RunConfig;
@@ -54,6 +55,7 @@ final class TrainCommand implements Callable<Integer> {
         Methods.requireKnown(method);
         RunConfig config = training.resolve(method, seed);
         MultimodalDataset dataset = DatasetLoader.load(training.dataOrDefault());
+        ConditionModality.validate(dataset.modalities(), training.conditionModality);
         Path target = out != null ? out : defaultRunDir(dataset.name(), method, seed);
         if (Files.exists(target) && !force) {
             throw new InvalidInputException(target + ": already exists; choose another --out or pass --force to replace it");

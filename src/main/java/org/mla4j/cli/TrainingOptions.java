@@ -5,6 +5,7 @@ import org.mla4j.data.InvalidInputException;
 import org.mla4j.method.FusionMode;
 import org.mla4j.method.HgmFeatures;
 import org.mla4j.method.MethodOptions;
+import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.run.RunConfig;
 import org.mla4j.train.LearningRateSchedule;
@@ -65,9 +66,9 @@ final class TrainingOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     String hgmFeatures;
 
-    @Option(names = "--fusion", defaultValue = "dynamic", paramLabel = "dynamic|mean",
-            description = "Test-time fusion of unimodal outputs: entropy-weighted per sample, or the plain mean "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fusion", paramLabel = "dynamic|mean",
+            description = "MLA and late fusion: test-time fusion of unimodal outputs, entropy-weighted per sample "
+                    + "or the plain mean (default: dynamic for mla, mean for late).")
     String fusion;
 
     @Option(names = "--condition-modality", paramLabel = "NAME",
@@ -115,15 +116,20 @@ final class TrainingOptions {
                 "--val-fraction must be in (0, 0.9): model selection needs a validation split, got " + validationFraction);
         require(layers >= 1 && width >= 1, "--layers and --width must be at least 1");
         require(hgmAlpha > 0 && Double.isFinite(hgmAlpha), "--hgm-alpha must be a positive number, got " + hgmAlpha);
-        require(qmfTemperature > 0, "--qmf-temperature must be positive, got " + qmfTemperature);
+        require(qmfTemperature > 0 && Double.isFinite(qmfTemperature),
+                "--qmf-temperature must be a positive number, got " + qmfTemperature);
+        require(qmfRankingWeight >= 0 && Double.isFinite(qmfRankingWeight),
+                "--qmf-ranking-weight must be >= 0, got " + qmfRankingWeight);
+        require(ogmAlpha >= 0 && Double.isFinite(ogmAlpha), "--ogm-alpha must be >= 0, got " + ogmAlpha);
         int[] decay = lrDecayEpochs != null ? lrDecayEpochs : LearningRateSchedule.defaultDecayEpochs(epochs);
         for (int e : decay) {
             require(e >= 0, "--lr-decay-epochs must be >= 0, got " + e);
         }
         require(missingRate >= 0 && missingRate < 1, "--missing-rate must be in [0, 1), got " + missingRate);
         int[] ogm = parseEpochWindow(ogmEpochs);
+        FusionMode fusionMode = fusion == null ? Methods.defaultFusion(method) : choice(FusionMode.class, fusion, "--fusion");
         MethodOptions options = new MethodOptions(onOff(hgm, "--hgm"), hgmAlpha,
-                choice(HgmFeatures.class, hgmFeatures, "--hgm-features"), choice(FusionMode.class, fusion, "--fusion"),
+                choice(HgmFeatures.class, hgmFeatures, "--hgm-features"), fusionMode,
                 conditionModality, ogmAlpha, ogm[0], ogm[1], qmfTemperature, qmfRankingWeight);
         return new RunConfig(dataOrDefault().toString(), method, seed, epochs, batchSize, lr, momentum, weightDecay,
                 decay, lrDecayFactor, validationFraction, splitSeed, new EncoderSpec("mlp", layers, width), options,

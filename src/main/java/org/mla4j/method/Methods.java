@@ -19,6 +19,14 @@ public final class Methods {
     static {
         FACTORIES.put("mla", (spec, o, manager) ->
                 new Mla(spec, new Mla.Options(o.hgm(), o.hgmAlpha(), o.hgmFeatures(), o.fusion()), manager));
+        FACTORIES.put("sum", (spec, o, manager) -> new Sum(spec, manager));
+        FACTORIES.put("concat", (spec, o, manager) -> new Concat(spec, manager));
+        FACTORIES.put("late", (spec, o, manager) -> new LateFusion(spec, o.fusion(), manager));
+        FACTORIES.put("film", (spec, o, manager) -> new Film(spec, o.conditionModality(), manager));
+        FACTORIES.put("bigated", (spec, o, manager) -> new BiGated(spec, o.conditionModality(), manager));
+        FACTORIES.put("ogm-ge", (spec, o, manager) ->
+                new OgmGe(spec, new OgmModulation(o.ogmAlpha(), o.ogmStartEpoch(), o.ogmEndEpoch()), manager));
+        FACTORIES.put("qmf", (spec, o, manager) -> new Qmf(spec, o.qmfTemperature(), o.qmfRankingWeight(), manager));
     }
 
     private Methods() {
@@ -35,6 +43,15 @@ public final class Methods {
             throw new InvalidInputException("unknown method '" + name + "'; valid: " + String.join(", ", names()));
         }
         return factory.create(spec, options, manager);
+    }
+
+    /**
+     * The test-time fusion a method uses when {@code --fusion} is not given: the plain mean for late
+     * fusion (the spec's definition of that baseline), MLA's dynamic fusion otherwise (only MLA and
+     * late fusion read it).
+     */
+    public static FusionMode defaultFusion(String name) {
+        return name.equals("late") ? FusionMode.MEAN : FusionMode.DYNAMIC;
     }
 
     public static void requireKnown(String name) {

@@ -32,7 +32,7 @@ public final class Mla implements Method {
     private final ModelSpec spec;
     private final Options options;
     private final NDManager manager;
-    private final List<ParameterGroup> encoders = new ArrayList<>();
+    private final ModalityEncoders encoders;
     private final ParameterGroup head;
     private final HeadGradientProjector projector;
     private NDArray previousFeatureMean;
@@ -41,10 +41,7 @@ public final class Mla implements Method {
         this.spec = spec;
         this.options = options;
         this.manager = parent.newSubManager();
-        for (var modality : spec.modalities()) {
-            encoders.add(new ParameterGroup("encoder." + modality.name(),
-                    Blocks.encoder(spec.encoder(), modality.dim(), manager)));
-        }
+        this.encoders = new ModalityEncoders(spec, manager);
         this.head = new ParameterGroup("head", Blocks.linear(spec.featureSize(), spec.numClasses(), manager));
         this.projector = options.hgm() ? new HeadGradientProjector(manager, spec.featureSize(), options.hgmAlpha()) : null;
     }
@@ -56,7 +53,7 @@ public final class Mla implements Method {
 
     @Override
     public List<ParameterGroup> groups() {
-        List<ParameterGroup> all = new ArrayList<>(encoders);
+        List<ParameterGroup> all = new ArrayList<>(encoders.groups());
         all.add(head);
         return all;
     }
@@ -126,22 +123,9 @@ public final class Mla implements Method {
     @Override
     public Predictions predict(Batch batch) {
         ParameterStore store = new ParameterStore(batch.manager(), false);
-        int n = batch.size();
-        int c = spec.numClasses();
-        float[][] logits = new float[encoders.size()][];
-        boolean[][] present = new boolean[encoders.size()][];
-        for (int m = 0; m < encoders.size(); m++) {
-            present[m] = batch.present(m);
-            if (batch.presentCount(m) == 0) {
-                logits[m] = new float[n * c];
-                continue;
-            }
-            NDArray features = encoders.get(m).forward(store, batch.features(m), false);
-            logits[m] = head.forward(store, features, false).toFloatArray();
-        }
-        float[][] weights = new float[encoders.size()][n];
-        float[] fused = DynamicFusion.fuse(options.fusion(), logits, present, n, c, weights);
-        return new Predictions(logits, fused, weights, present, n, c);
+        return UnimodalPrediction.predict(batch, spec.numClasses(),
+                m -> head.forward(store, encoders.forward(store, m, batch.features(m), false), false),
+                UnimodalPrediction.Fusion.of(options.fusion()));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.mla4j.method;
 
+import ai.djl.ndarray.NDArray;
 import java.util.List;
+import org.mla4j.train.Batch;
 
 /**
  * Host-side predictions for n samples: per modality the logits (null where the method has no
@@ -9,6 +11,21 @@ import java.util.List;
  */
 public record Predictions(float[][] modalityLogits, float[] fusedLogits, float[][] fusionWeights,
                           boolean[][] present, int size, int numClasses) {
+
+    /**
+     * Predictions of a jointly trained model: its fused logits and, per modality, its unimodal logits
+     * (an entry may be null where the method has none); no fusion weights.
+     */
+    public static Predictions joint(Batch batch, int numClasses, NDArray fused, NDArray[] modalityLogits) {
+        int numModalities = batch.numModalities();
+        float[][] logits = new float[numModalities][];
+        boolean[][] present = new boolean[numModalities][];
+        for (int m = 0; m < numModalities; m++) {
+            logits[m] = modalityLogits[m] == null ? null : modalityLogits[m].toFloatArray();
+            present[m] = batch.present(m);
+        }
+        return new Predictions(logits, fused.toFloatArray(), null, present, batch.size(), numClasses);
+    }
 
     /** Concatenates batch predictions in order. */
     public static Predictions concat(List<Predictions> parts) {

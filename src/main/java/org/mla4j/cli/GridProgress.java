@@ -1,0 +1,104 @@
+package org.mla4j.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.mla4j.experiment.RunGrid;
+import org.mla4j.experiment.RunSummary;
+import org.mla4j.train.EpochListener;
+import org.mla4j.train.EpochRecord;
+
+/**
+ * Progress over a whole grid of runs, counted in epochs of the runs still to do. On a terminal: one
+ * progress bar with ETA and the current run as its message. On a pipe or in CI: one line per run
+ * (start, result, time) with the runs done, runs left and an ETA from the epochs trained so far.
+ * Silent when quiet.
+ */
+final class GridProgress implements RunGrid.Listener, AutoCloseable {
+    private final boolean quiet;
+    private final PrintWriter err;
+    private final int epochsPerRun;
+    private final long totalEpochs;
+    private final long startNanos = System.nanoTime();
+    private long epochsDone;
+    private ProgressBar bar;
+
+    /** @param runsToDo runs of the grid that are not already finished */
+    GridProgress(int runsToDo, int epochsPerRun, boolean quiet, PrintWriter err) {
+        this.quiet = quiet;
+        this.err = err;
+        this.epochsPerRun = epochsPerRun;
+        this.totalEpochs = (long) runsToDo * epochsPerRun;
+        if (!quiet && ProgressReporter.interactive() && totalEpochs > 0) {
+            bar = new ProgressBarBuilder().setTaskName("compare").setInitialMax(totalEpochs)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+        }
+    }
+
+    @Override
+    public void skipped(RunGrid.Entry entry, int index, int total) {
+        line(String.format(Locale.ROOT, "[%d/%d] %s: already done (%s), skipped", index, total, entry.label(),
+                entry.directory()));
+    }
+
+    @Override
+    public EpochListener started(RunGrid.Entry entry, int index, int total) {
+        String label = String.format(Locale.ROOT, "[%d/%d] %s", index, total, entry.label());
+        line(label + ": training" + eta());
+        return new EpochListener() {
+            @Override
+            public void onEpoch(EpochRecord record, boolean improved) {
+                epochsDone++;
+                if (bar != null) {
+                    bar.step();
+                    bar.setExtraMessage(String.format(Locale.ROOT, "%s epoch %d/%d", label, record.epoch() + 1,
+                            epochsPerRun));
+                }
+            }
+        };
+    }
+
+    @Override
+    public void finished(RunGrid.Entry entry, int index, int total, RunSummary summary, double seconds) {
+        line(String.format(Locale.ROOT, "[%d/%d] %s: test fused %.2f%% (epoch %d) in %.0f s%s", index, total,
+                entry.label(), 100 * summary.fusedAccuracy(), summary.selectedEpoch(), seconds, eta()));
+    }
+
+    @Override
+    public void failed(RunGrid.Entry entry, int index, int total, String reason) {
+        if (bar != null) {
+            bar.stepBy(epochsPerRun); // approximately: the run ended early
+        }
+        epochsDone += epochsPerRun;
+        line(String.format(Locale.ROOT, "[%d/%d] %s: FAILED: %s", index, total, entry.label(), reason));
+    }
+
+    /** "; ETA 12m30s" from the mean time per epoch so far, or empty before the first epoch. */
+    private String eta() {
+        if (epochsDone == 0 || epochsDone >= totalEpochs) {
+            return "";
+        }
+        double perEpoch = (System.nanoTime() - startNanos) / 1e9 / epochsDone;
+        long seconds = Math.round(perEpoch * (totalEpochs - epochsDone));
+        return String.format(Locale.ROOT, "; ETA %s", seconds >= 3600
+                ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+                : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60));
+    }
+
+    private void line(String message) {
+        if (quiet || bar != null) {
+            return;
+        }
+        err.println(message);
+        err.flush();
+    }
+
+    @Override
+    public void close() {
+        if (bar != null) {
+            bar.close();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.mla4j.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.mla4j.data.InvalidInputException;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.io.Json;
+import org.mla4j.run.RunConfig;
+import org.mla4j.run.RunDirectory;
+import org.mla4j.run.RunOutcome;
+import org.mla4j.run.TrainingRun;
+import org.mla4j.train.EpochListener;
+import org.mla4j.train.Trainer;
+
+/**
+ * Trains a list of runs one after the other, each into its own run directory, and returns their
+ * summaries in order. Resumable: a run whose directory already holds {@code metrics.json} is not
+ * trained again (its summary is read back), provided it was made with the same settings and the same
+ * data; otherwise it is reported as a conflict rather than silently mixed into the results. A run
+ * directory only appears once its run is complete ({@link RunDirectory}), so an interrupted grid
+ * leaves only finished runs behind. A run that diverges is reported and left out; the grid goes on.
+ */
+public final class RunGrid {
+    /** One run of the grid: its settings and where its run directory goes. */
+    public record Entry(RunConfig config, Path directory) {
+        public String label() {
+            return config.method() + " seed " + config.seed();
+        }
+    }
+
+    /** Told about the grid's progress. {@code index} counts from 1 over all entries. */
+    public interface Listener {
+        default void skipped(Entry entry, int index, int total) {
+        }
+
+        /** A run starts; the returned listener sees its epochs. */
+        default EpochListener started(Entry entry, int index, int total) {
+            return EpochListener.NONE;
+        }
+
+        default void finished(Entry entry, int index, int total, RunSummary summary, double seconds) {
+        }
+
+        /** A run diverged; the grid goes on with the next one. */
+        default void failed(Entry entry, int index, int total, String reason) {
+        }
+    }
+
+    /** What the grid produced: the summaries of the finished runs, and the runs that diverged. */
+    public record Result(List<RunSummary> summaries, List<String> failures) {
+    }
+
+    private RunGrid() {
+    }
+
+    /** Whether {@code entry}'s run directory already holds a finished run. */
+    public static boolean isDone(Entry entry) {
+        return Files.isRegularFile(entry.directory().resolve(RunDirectory.METRICS));
+    }
+
+    /**
+     * Runs (or reuses) every entry on {@code dataset}.
+     *
+     * @param provenance written into each new run's config.json
+     */
+    public static Result run(List<Entry> entries, MultimodalDataset dataset, Map<String, Object> provenance,
+                             Listener listener) {
+        for (Entry entry : entries) {
+            if (isDone(entry)) {
+                requireSameSettings(entry, dataset);
+            }
+        }
+        List<RunSummary> summaries = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        int total = entries.size();
+        for (int i = 0; i < total; i++) {
+            Entry entry = entries.get(i);
+            if (isDone(entry)) {
+                summaries.add(RunSummary.read(entry.directory().resolve(RunDirectory.METRICS)));
+                listener.skipped(entry, i + 1, total);
+                continue;
+            }
+            long start = System.nanoTime();
+            RunOutcome outcome;
+            try {
+                outcome = TrainingRun.execute(entry.config(), dataset, listener.started(entry, i + 1, total));
+            } catch (Trainer.DivergedException e) {
+                failures.add(entry.label() + ": " + e.getMessage());
+                listener.failed(entry, i + 1, total, e.getMessage());
+                continue;
+            }
+            RunDirectory.write(entry.directory(), outcome, provenance, false);
+            RunSummary summary = RunSummary.read(entry.directory().resolve(RunDirectory.METRICS));
+            summaries.add(summary);
+            listener.finished(entry, i + 1, total, summary, (System.nanoTime() - start) / 1e9);
+        }
+        return new Result(summaries, failures);
+    }
+
+    /**
+     * A finished run is reused only if its recorded settings equal the entry's (the dataset path aside,
+     * which may be spelled differently) and its data has the same checksum.
+     */
+    static void requireSameSettings(Entry entry, MultimodalDataset dataset) {
+        Path configFile = entry.directory().resolve(RunDirectory.CONFIG);
+        JsonNode recorded;
+        try {
+            recorded = Json.MAPPER.readTree(Files.readAllBytes(configFile));
+        } catch (IOException e) {
+            throw InvalidInputException.inFile(configFile, "cannot be read (" + e.getMessage()
+                    + "); delete the run directory to redo it");
+        }
+        JsonNode settings = recorded.path("settings").deepCopy();
+        JsonNode wanted;
+        try {
+            wanted = Json.MAPPER.readTree(Json.write(entry.config())); // as it would read back from the file
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        if (settings instanceof ObjectNode s) {
+            s.remove("data");
+        }
+        ((ObjectNode) wanted).remove("data");
+        String checksum = recorded.path("dataset").path("sha256").asText("");
+        if (!settings.equals(wanted) || !checksum.equals(dataset.checksum())) {
+            throw new InvalidInputException(entry.directory() + " holds a finished run made with other settings or data"
+                    + " than this one (" + difference(settings, wanted, checksum, dataset.checksum())
+                    + "); use another --out, or delete that run directory to redo it");
+        }
+    }
+
+    private static String difference(JsonNode recorded, JsonNode wanted, String recordedSum, String wantedSum) {
+        if (!recordedSum.equals(wantedSum)) {
+            return "dataset checksum differs";
+        }
+        List<String> fields = new ArrayList<>();
+        wanted.fieldNames().forEachRemaining(name -> {
+            if (!wanted.get(name).equals(recorded.get(name))) {
+                fields.add(name + " " + recorded.get(name) + " vs " + wanted.get(name));
+            }
+        });
+        return fields.isEmpty() ? "settings differ" : String.join(", ", fields);
+    }
+}

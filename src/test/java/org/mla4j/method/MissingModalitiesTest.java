@@ -1,0 +1,164 @@
+package org.mla4j.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.mla4j.data.DatasetLoader;
+import org.mla4j.data.InvalidInputException;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.Standardizer;
+import org.mla4j.data.TestDatasets;
+import org.mla4j.nn.EncoderSpec;
+import org.mla4j.train.Batch;
+import org.mla4j.train.EpochListener;
+import org.mla4j.train.LearningRateSchedule;
+import org.mla4j.train.TensorSplit;
+import org.mla4j.train.TrainConfig;
+import org.mla4j.train.Trainer;
+
+/**
+ * Every method trains and predicts on three modalities with some (sample, modality) pairs absent,
+ * and predicts batches where one modality is absent for some or all samples: no crash, no NaN.
+ */
+class MissingModalitiesTest {
+    @TempDir
+    static Path dir;
+
+    static List<String> methods() {
+        return Methods.names();
+    }
+
+    private static MultimodalDataset dataset(boolean[][] present) {
+        MultimodalDataset ds = DatasetLoader.load(TestDatasets.builder().samples(60).classes(3)
+                .modality("a", 3).modality("b", 2).modality("c", 4).write(dir.resolve("three")));
+        return present == null ? ds : ds.withPresence(present);
+    }
+
+    /** Sample i lacks modality (i mod 4) when that is < 3: a quarter of the samples have everything. */
+    private static boolean[][] someAbsent(int n) {
+        boolean[][] p = new boolean[3][n];
+        for (int m = 0; m < 3; m++) {
+            for (int i = 0; i < n; i++) {
+                p[m][i] = i % 4 != m;
+            }
+        }
+        return p;
+    }
+
+    @ParameterizedTest
+    @MethodSource("methods")
+    void trainsAndPredictsWithAbsentModalities(String name) {
+        MultimodalDataset full = dataset(null);
+        MultimodalDataset partial = full.withPresence(someAbsent(full.numSamples()));
+        ModelSpec spec = new ModelSpec(full.modalities(), full.numClasses(), new EncoderSpec("mlp", 2, 8));
+        int[] rows = full.trainIndices();
+        Standardizer standardizer = Standardizer.fit(full, rows);
+        Engine.getEngine("PyTorch").setRandomSeed(1);
+        boolean[][] bGone = someAbsent(full.numSamples());
+        java.util.Arrays.fill(bGone[0], true); // every sample keeps a
+        java.util.Arrays.fill(bGone[1], false); // nobody has b
+        List<MultimodalDataset> variants = List.of(partial, full.withPresence(bGone));
+        try (NDManager manager = NDManager.newBaseManager();
+             Method method = Methods.create(name, spec, MethodOptions.DEFAULT, manager)) {
+            TrainConfig config = new TrainConfig(2, 16, new LearningRateSchedule(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
+            for (MultimodalDataset ds : variants) {
+                try (TensorSplit fit = TensorSplit.build("fit", ds, standardizer, rows, manager)) {
+                    new Trainer().fit(method, fit, fit, null, full.modalityNames(), config, manager, EpochListener.NONE);
+                }
+            }
+            for (MultimodalDataset ds : variants) {
+                try (TensorSplit split = TensorSplit.build("eval", ds, standardizer, rows, manager);
+                     NDManager batchManager = manager.newSubManager()) {
+                    for (var group : method.groups()) {
+                        batchManager.tempAttachAll(group.arrays());
+                    }
+                    Batch batch = split.slice(batchManager, 0, split.size());
+                    assertFinite(method.predict(batch), batch);
+                }
+            }
+        }
+    }
+
+    private static void assertFinite(Predictions p, Batch batch) {
+        int c = p.numClasses();
+        assertThat(p.size()).isEqualTo(batch.size());
+        for (float v : p.fusedLogits()) {
+            assertThat(v).isFinite();
+        }
+        for (int m = 0; m < batch.numModalities(); m++) {
+            float[] logits = p.modalityLogits()[m];
+            assertThat(logits).isNotNull();
+            for (int i = 0; i < batch.size(); i++) {
+                if (batch.isPresent(m, i)) {
+                    for (int k = 0; k < c; k++) {
+                        assertThat(logits[i * c + k]).isFinite();
+                    }
+                }
+            }
+            if (p.fusionWeights() != null) {
+                for (int i = 0; i < batch.size(); i++) {
+                    if (!batch.isPresent(m, i)) {
+                        assertThat(p.fusionWeights()[m][i]).as("weight of an absent modality").isZero();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void conditionModalityMustBeOneOfTheData() {
+        ModelSpec spec = new ModelSpec(dataset(null).modalities(), 3, new EncoderSpec("mlp", 1, 4));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (String method : List.of("film", "bigated")) {
+                MethodOptions options = new MethodOptions(true, 1, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC, "d", 0.5,
+                        0, -1, 10, 0.1);
+                assertThatThrownBy(() -> Methods.create(method, spec, options, manager))
+                        .isInstanceOf(InvalidInputException.class).hasMessageContaining("'d'")
+                        .hasMessageContaining("valid: a, b, c");
+            }
+            MethodOptions second = new MethodOptions(true, 1, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC, "b", 0.5, 0, -1,
+                    10, 0.1);
+            try (Film film = (Film) Methods.create("film", spec, second, manager);
+                 BiGated gated = (BiGated) Methods.create("bigated", spec, MethodOptions.DEFAULT, manager)) {
+                assertThat(film.conditionModality()).isEqualTo(1);
+                assertThat(gated.gatingModality()).isEqualTo(0);
+                // the head sees the M − 1 = 2 modulated modalities
+                assertThat(film.groups().get(4).parameters().get(0).getArray().getShape().get(1)).isEqualTo(8);
+            }
+        }
+    }
+
+    @Test
+    void lateFusionAveragesByDefaultAndHonoursDynamic() {
+        assertThat(Methods.defaultFusion("late")).isEqualTo(FusionMode.MEAN);
+        assertThat(Methods.defaultFusion("mla")).isEqualTo(FusionMode.DYNAMIC);
+        MultimodalDataset ds = dataset(null).withPresence(someAbsent(60));
+        ModelSpec spec = new ModelSpec(ds.modalities(), 3, new EncoderSpec("mlp", 1, 4));
+        int[] rows = ds.testIndices();
+        try (NDManager manager = NDManager.newBaseManager();
+             TensorSplit split = TensorSplit.build("t", ds, Standardizer.fit(ds, ds.trainIndices()), rows, manager);
+             LateFusion mean = new LateFusion(spec, FusionMode.MEAN, manager);
+             LateFusion dynamic = new LateFusion(spec, FusionMode.DYNAMIC, manager)) {
+            Predictions pm = org.mla4j.eval.Evaluator.predict(mean, split, manager);
+            Predictions pd = org.mla4j.eval.Evaluator.predict(dynamic, split, manager);
+            for (int i = 0; i < rows.length; i++) {
+                int present = 0;
+                for (int m = 0; m < 3; m++) {
+                    present += pm.present()[m][i] ? 1 : 0;
+                }
+                for (int m = 0; m < 3; m++) {
+                    assertThat(pm.fusionWeights()[m][i]).isEqualTo(pm.present()[m][i] ? 1f / present : 0f);
+                }
+            }
+            assertThat(pd.fusionWeights()[0]).isNotEqualTo(pm.fusionWeights()[0]);
+        }
+    }
+}
