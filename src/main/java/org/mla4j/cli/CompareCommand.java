@@ -134,7 +134,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        List<String> args = new ArrayList<>(List.of("mla", "compare"));
+        List<String> args = new ArrayList<>(List.of("mla"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
     }

@@ -7,6 +7,7 @@ import org.mla4j.method.HgmFeatures;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.run.MissingSpec;
 import org.mla4j.run.RunConfig;
 import org.mla4j.train.LearningRateSchedule;
 import picocli.CommandLine.Option;
@@ -133,7 +134,7 @@ final class TrainingOptions {
                 conditionModality, ogmAlpha, ogm[0], ogm[1], qmfTemperature, qmfRankingWeight);
         return new RunConfig(dataOrDefault().toString(), method, seed, epochs, batchSize, lr, momentum, weightDecay,
                 decay, lrDecayFactor, validationFraction, splitSeed, new EncoderSpec("mlp", layers, width), options,
-                missingRate, missingSeed != null ? missingSeed : seed);
+                MissingSpec.everywhere(missingRate, missingSeed != null ? missingSeed : seed));
     }
 
     static void require(boolean condition, String message) {

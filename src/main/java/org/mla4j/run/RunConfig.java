@@ -11,13 +11,21 @@ import org.mla4j.train.TrainConfig;
  * @param data               dataset folder
  * @param validationFraction share of each class's training rows carved out for validation
  * @param splitSeed          seed of that carve (fixed across training seeds, so all seeds share it)
- * @param missingRate        η: probability of dropping each (sample, modality) pair, in train, validation and test
- * @param missingSeed        seed of that mask
+ * @param missing            simulated missing modalities ({@link MissingSpec#NONE} for complete data)
  */
 public record RunConfig(String data, String method, long seed, int epochs, int batchSize, double lr, double momentum,
                         double weightDecay, int[] lrDecayEpochs, double lrDecayFactor, double validationFraction,
-                        long splitSeed, EncoderSpec encoder, MethodOptions options, double missingRate,
-                        long missingSeed) {
+                        long splitSeed, EncoderSpec encoder, MethodOptions options, MissingSpec missing) {
+
+    public RunConfig {
+        missing = missing == null ? MissingSpec.NONE : missing;
+    }
+
+    /** The same settings with another missing-modality mask. */
+    public RunConfig withMissing(MissingSpec spec) {
+        return new RunConfig(data, method, seed, epochs, batchSize, lr, momentum, weightDecay, lrDecayEpochs,
+                lrDecayFactor, validationFraction, splitSeed, encoder, options, spec);
+    }
 
     public TrainConfig trainConfig() {
         return new TrainConfig(epochs, batchSize, new LearningRateSchedule(lr, lrDecayFactor, lrDecayEpochs),

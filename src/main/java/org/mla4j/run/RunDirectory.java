@@ -59,7 +59,7 @@ public final class RunDirectory {
         m.put("seed", outcome.config().seed());
         m.put("dataset", outcome.datasetName());
         m.put("selected_epoch", outcome.bestEpoch());
-        m.put("missing_rate", outcome.config().missingRate());
+        m.put("missing", outcome.config().missing());
         m.put("untrained_modalities", outcome.untrainedModalities());
         m.put("selection", "best validation fused accuracy (first epoch on ties)");
         m.put("test", split(outcome.test()));

@@ -30,6 +30,16 @@ public final class TrainingRun {
     private TrainingRun() {
     }
 
+    /** The dataset with the run's simulated missing modalities applied. */
+    public static MultimodalDataset withMissing(MultimodalDataset ds, MissingSpec missing) {
+        if (!missing.active()) {
+            return ds;
+        }
+        int only = missing.modality() == null ? -1 : ds.modalityIndex(missing.modality());
+        int[] rows = missing.trainingOnly() ? ds.trainIndices() : null;
+        return ds.withPresence(MissingMask.draw(presence(ds), missing.rate(), missing.seed(), rows, only));
+    }
+
     static boolean[][] presence(MultimodalDataset ds) {
         boolean[][] p = new boolean[ds.numModalities()][];
         for (int m = 0; m < p.length; m++) {
@@ -40,9 +50,7 @@ public final class TrainingRun {
 
     public static RunOutcome execute(RunConfig config, MultimodalDataset complete, EpochListener listener) {
         Methods.requireKnown(config.method());
-        MultimodalDataset dataset = config.missingRate() > 0
-                ? complete.withPresence(MissingMask.draw(presence(complete), config.missingRate(), config.missingSeed()))
-                : complete;
+        MultimodalDataset dataset = withMissing(complete, config.missing());
         Splits splits = ValidationSplit.carve(dataset.trainIndices(), dataset.labels(), dataset.numClasses(),
                 config.validationFraction(), config.splitSeed());
         splits = new Splits(splits.fit(), splits.validation(), dataset.testIndices());

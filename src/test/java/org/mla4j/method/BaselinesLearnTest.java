@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mla4j.data.DatasetLoader;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.run.MissingSpec;
 import org.mla4j.run.RunConfig;
 import org.mla4j.run.RunOutcome;
 import org.mla4j.run.TrainingRun;
@@ -47,7 +48,7 @@ class BaselinesLearnTest {
     void learnsAvMnistFsdd(String method, int epochs, double lr) {
         RunConfig config = new RunConfig(data.directory().toString(), method, 0, epochs, 64, lr, 0.9, 1e-4,
                 new int[] {1000}, 0.1, 0.1, 0, EncoderSpec.DEFAULT, MethodOptions.DEFAULT.withFusion(
-                Methods.defaultFusion(method)), 0, 0);
+                Methods.defaultFusion(method)), MissingSpec.NONE);
         RunOutcome outcome = TrainingRun.execute(config, data, EpochListener.NONE);
 
         assertThat(outcome.test().fusedAccuracy()).as(method + " fused test accuracy").isGreaterThanOrEqualTo(0.90);

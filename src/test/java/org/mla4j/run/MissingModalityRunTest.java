@@ -25,7 +25,7 @@ class MissingModalityRunTest {
 
     static RunConfig config(double missingRate) {
         return new RunConfig("test", "mla", 0, 4, 8, 0.05, 0.9, 1e-4, new int[] {3}, 0.1, 0.2, 0,
-                new EncoderSpec("mlp", 2, 16), MethodOptions.DEFAULT, missingRate, 7);
+                new EncoderSpec("mlp", 2, 16), MethodOptions.DEFAULT, MissingSpec.everywhere(missingRate, 7));
     }
 
     @Test

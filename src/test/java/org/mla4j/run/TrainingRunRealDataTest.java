@@ -33,7 +33,7 @@ class TrainingRunRealDataTest {
 
     static RunConfig config(String method, int epochs, MethodOptions options) {
         return new RunConfig("av_mnist_fsdd", method, 0, epochs, 64, 0.01, 0.9, 1e-4, new int[] {(int) (0.7 * epochs)},
-                0.1, 0.1, 0, EncoderSpec.DEFAULT, options, 0, 0);
+                0.1, 0.1, 0, EncoderSpec.DEFAULT, options, MissingSpec.NONE);
     }
 
     @Test

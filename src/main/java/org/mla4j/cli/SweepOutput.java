@@ -1,0 +1,85 @@
+package org.mla4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.experiment.RunGrid;
+import org.mla4j.experiment.SweepTable;
+import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.Json;
+import org.mla4j.report.SweepPlot;
+import org.mla4j.run.Provenance;
+
+/**
+ * Runs a sweep grid with progress and writes its table as NAME.md, NAME.csv, NAME.json and the
+ * plot as NAME.png into the output folder (shared by {@code mla missing} and {@code mla isolation}).
+ */
+final class SweepOutput {
+    private SweepOutput() {
+    }
+
+    static RunGrid.Result run(List<RunGrid.Entry> entries, MultimodalDataset dataset, List<String> commandLine,
+                              int epochs, OutputOptions output, PrintWriter err) {
+        int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
+        output.note(err, String.format(java.util.Locale.ROOT, "%d runs on %s (%d to train, %d already done)",
+                entries.size(), dataset.name(), todo, entries.size() - todo));
+        try (GridProgress progress = new GridProgress(todo, epochs, output.quiet || output.json, err)) {
+            return RunGrid.run(entries, dataset, Provenance.collect(commandLine), progress);
+        }
+    }
+
+    /** Writes the table files and the plot; returns the Markdown text (caption, table, command). */
+    static String write(Path target, String name, SweepTable table, String caption, String plotTitle, String xTitle,
+                        String command, List<String> failures, Map<String, Object> extraJson) {
+        StringBuilder md = new StringBuilder(caption).append("\n\n").append(table.markdown())
+                .append("\nCommand: `").append(command).append("`\n\n![").append(plotTitle).append("](")
+                .append(name).append(".png)\n");
+        if (!failures.isEmpty()) {
+            md.append("\nRuns that failed (left out):\n\n");
+            failures.forEach(f -> md.append("- ").append(f).append('\n'));
+        }
+        Map<String, Object> json = new LinkedHashMap<>(extraJson);
+        json.put("command", command);
+        json.putAll(table.json());
+        json.put("failed_runs", failures);
+        AtomicFiles.writeString(target.resolve(name + ".md"), md.toString());
+        AtomicFiles.writeString(target.resolve(name + ".csv"), table.csv());
+        AtomicFiles.writeString(target.resolve(name + ".json"), Json.write(json));
+        byte[] png = SweepPlot.png(table, plotTitle, xTitle, "test accuracy (%)");
+        AtomicFiles.write(target.resolve(name + ".png"), out -> out.write(png));
+        return md.toString();
+    }
+
+    static List<Double> parseFractions(String value, String option, boolean allowZero) {
+        List<Double> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            double v;
+            try {
+                v = Double.parseDouble(part.trim());
+            } catch (NumberFormatException e) {
+                throw new org.mla4j.data.InvalidInputException(option + " must be a comma-separated list of numbers, got '"
+                        + part.trim() + "'");
+            }
+            TrainingOptions.require((allowZero ? v >= 0 : v > 0) && v < 1,
+                    option + " values must be in " + (allowZero ? "[0, 1)" : "(0, 1)") + ", got " + part.trim());
+            if (!out.contains(v)) {
+                out.add(v);
+            }
+        }
+        TrainingOptions.require(!out.isEmpty(), option + " names no value");
+        return out;
+    }
+
+    static List<String> commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        List<String> args = new ArrayList<>(List.of("mla"));
+        args.addAll(spec.commandLine().getParseResult().originalArgs());
+        return args;
+    }
+}

@@ -1,0 +1,85 @@
+package org.mla4j.report;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.mla4j.experiment.Comparison;
+import org.mla4j.experiment.SweepTable;
+
+/**
+ * Plots a {@link SweepTable}: one line per series (mean over seeds, in %) with a translucent band
+ * of ± one standard deviation, as a PNG.
+ */
+public final class SweepPlot {
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+            new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+            new Color(0xbcbd22), new Color(0x17becf)};
+
+    private SweepPlot() {
+    }
+
+    public static byte[] png(SweepTable table, String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
+                .build();
+        XYStyler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.OutsideE);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(0xe0e0e0));
+        chart.getStyler().setYAxisDecimalPattern("0.0");
+        int colour = 0;
+        for (String s : table.series()) {
+            List<Double> x = new ArrayList<>();
+            List<Double> mean = new ArrayList<>();
+            List<Double> upper = new ArrayList<>();
+            List<Double> lower = new ArrayList<>();
+            for (double xv : table.xs()) {
+                Comparison.Cell c = table.cell(s, xv);
+                if (c == null || c.count() == 0) {
+                    continue;
+                }
+                double std = Double.isNaN(c.std()) ? 0 : c.std();
+                x.add(xv);
+                mean.add(100 * c.mean());
+                upper.add(100 * (c.mean() + std));
+                lower.add(100 * (c.mean() - std));
+            }
+            if (x.isEmpty()) {
+                continue;
+            }
+            Color color = PALETTE[colour++ % PALETTE.length];
+            if (x.size() > 1) {
+                List<Double> bandX = new ArrayList<>(x);
+                List<Double> bandY = new ArrayList<>(upper);
+                for (int i = x.size() - 1; i >= 0; i--) {
+                    bandX.add(x.get(i));
+                    bandY.add(lower.get(i));
+                }
+                XYSeries band = chart.addSeries(s + " ±1 sd", bandX, bandY);
+                band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+                band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
+                band.setLineColor(new Color(0, 0, 0, 0));
+                band.setMarker(SeriesMarkers.NONE);
+                band.setShowInLegend(false);
+            }
+            XYSeries line = chart.addSeries(s, x, mean);
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setLineColor(color);
+            line.setMarkerColor(color);
+            line.setMarker(SeriesMarkers.CIRCLE);
+        }
+        try {
+            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the plot " + title, e);
+        }
+    }
+}
