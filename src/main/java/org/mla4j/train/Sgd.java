@@ -47,7 +47,15 @@ public final class Sgd implements AutoCloseable {
      */
     public void update(Parameter parameter, NDArray gradient, float lr) {
         NDArray w = parameter.getArray();
-        NDArray d = weightDecay != 0f ? gradient.add(w.mul(weightDecay)) : gradient;
+        // temporaries are closed here, not left to a manager: an op's result lands in the manager of its
+        // first input, and for the momentum buffer that is the optimiser's long-lived state manager
+        NDArray decayed = null;
+        if (weightDecay != 0f) {
+            try (NDArray wd = w.mul(weightDecay)) {
+                decayed = gradient.add(wd);
+            }
+        }
+        NDArray d = decayed != null ? decayed : gradient;
         if (momentum != 0f) {
             NDArray buf = momentumBuffers.get(parameter.getId());
             if (buf == null) {
@@ -59,7 +67,12 @@ public final class Sgd implements AutoCloseable {
             }
             d = buf;
         }
-        w.subi(d.mul(lr));
+        try (NDArray step = d.mul(lr)) {
+            w.subi(step);
+        }
+        if (decayed != null) {
+            decayed.close();
+        }
         zeroGradient(parameter);
     }
 
