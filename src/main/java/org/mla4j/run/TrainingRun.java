@@ -13,10 +13,12 @@ import org.mla4j.method.Method;
 import org.mla4j.method.Methods;
 import org.mla4j.method.ModelSpec;
 import org.mla4j.nn.ParameterSnapshot;
+import org.mla4j.train.Checkpointer;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.TensorSplit;
 import org.mla4j.train.TrainResult;
 import org.mla4j.train.Trainer;
+import org.mla4j.train.TrainingState;
 
 /**
  * One training run end to end: carve the validation split, standardise with fit-row statistics,
@@ -28,6 +30,16 @@ public final class TrainingRun {
     }
 
     public static RunOutcome execute(RunConfig config, MultimodalDataset dataset, EpochListener listener) {
+        return execute(config, dataset, listener, null, Checkpointer.NONE);
+    }
+
+    /**
+     * Runs training from scratch ({@code resume == null}) or from a saved state, saving states as
+     * {@code checkpointer} asks. Splits, standardisation and initialisation are recomputed from the
+     * configuration, so a resumed run sees exactly the data of the original one.
+     */
+    public static RunOutcome execute(RunConfig config, MultimodalDataset dataset, EpochListener listener,
+                                     TrainingState resume, Checkpointer checkpointer) {
         Methods.requireKnown(config.method());
         Splits splits = ValidationSplit.carve(dataset.trainIndices(), dataset.labels(), dataset.numClasses(),
                 config.validationFraction(), config.splitSeed());
@@ -42,7 +54,7 @@ public final class TrainingRun {
              TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager);
              Method method = Methods.create(config.method(), spec, config.options(), manager)) {
             TrainResult result = new Trainer().fit(method, fit, validation, test, names, config.trainConfig(), manager,
-                    listener);
+                    listener, resume, checkpointer);
             SplitMetrics val = Evaluator.evaluate(method, validation, names, manager);
             SplitMetrics tst = Evaluator.evaluate(method, test, names, manager);
             return new RunOutcome(config, spec, dataset.classNames(), result.bestEpoch(), val, tst,
