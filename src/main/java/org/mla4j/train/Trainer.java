@@ -157,6 +157,13 @@ public final class Trainer {
                 sgd.setMomentumBuffer(g.parameters().get(i), manager.create(values, new ai.djl.ndarray.types.Shape(shape)));
             }
         }
+        for (String key : method.state().export().keySet()) {
+            // a key the fresh method already has must be in the checkpoint, or restore() would keep its initial value
+            if (!state.methodState().containsKey(key)) {
+                throw new IncompatibleStateException("the method state lacks '" + key + "' that " + method.name()
+                        + " needs");
+            }
+        }
         try {
             method.state().restore(state.methodState());
         } catch (RuntimeException e) {

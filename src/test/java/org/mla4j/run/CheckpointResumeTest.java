@@ -175,6 +175,18 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void checkpointWithoutTheMethodStateIsRefused() throws IOException {
+        Path run = dir.resolve("run");
+        TrainingState written = crashAfter(run, 1);
+        Map<String, double[]> withoutP = new java.util.LinkedHashMap<>(written.methodState());
+        withoutP.remove("hgm.P");
+        CheckpointFiles.write(run, header(), 1, new TrainingState(written.epochsDone(), written.history(),
+                written.bestEpoch(), written.bestAccuracy(), written.best(), written.parameters(), written.momentum(),
+                withoutP, written.elapsedSeconds()));
+        assertResumeRefused(run, "checkpoint.json", "lacks 'hgm.P'");
+    }
+
+    @Test
     void changedDatasetIsRefused() throws IOException {
         Path run = dir.resolve("run");
         Path copy = dir.resolve("data");
