@@ -1,6 +1,9 @@
 package org.mla4j.cli;
 
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import org.mla4j.data.InvalidInputException;
+import org.mla4j.train.Trainer;
 import picocli.CommandLine;
 
 /**
@@ -15,24 +18,52 @@ final class CliErrors {
     }
 
     static CommandLine configure(CommandLine cl) {
+        cl.setParameterExceptionHandler(CliErrors::usageError);
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             boolean debug = Boolean.getBoolean("mla4j.debug") || parseResult.originalArgs().contains("--debug");
+            PrintWriter err = commandLine.getErr();
             if (debug) {
-                ex.printStackTrace(commandLine.getErr());
+                ex.printStackTrace(err);
             }
             Throwable cause = ex;
             while (!(cause instanceof InvalidInputException) && cause.getCause() != null && cause.getCause() != cause) {
                 cause = cause.getCause();
             }
+            int code;
             if (cause instanceof InvalidInputException) {
-                commandLine.getErr().println("error: " + cause.getMessage());
-                return BAD_INPUT;
+                err.println("error: " + oneLine(cause.getMessage()));
+                code = BAD_INPUT;
+            } else if (ex instanceof Trainer.DivergedException || ex instanceof UncheckedIOException) {
+                // expected failures with a complete message: a stack trace would add nothing
+                err.println("error: " + oneLine(ex.getMessage()));
+                code = FAILURE;
+            } else {
+                err.println("error: " + oneLine(ex.getMessage() != null ? ex.getMessage() : ex.toString())
+                        + (debug ? "" : " (run with --debug for details)"));
+                code = FAILURE;
             }
-            commandLine.getErr().println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString())
-                    + (debug ? "" : " (run with --debug for details)"));
-            return FAILURE;
+            err.flush();
+            return code;
         });
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? BAD_INPUT : FAILURE);
         return cl;
+    }
+
+    /** Usage errors (unknown option, a value of the wrong type...): one line and a pointer to --help. */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        if (Boolean.getBoolean("mla4j.debug") || java.util.Arrays.asList(args).contains("--debug")) {
+            ex.printStackTrace(err);
+        }
+        err.println("error: " + oneLine(ex.getMessage()));
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replace('\n', ' ').replace('\r', ' ').trim();
     }
 }

@@ -14,6 +14,7 @@ import org.mla4j.eval.SplitMetrics;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.Json;
 import org.mla4j.model.ModelFile;
+import org.mla4j.run.CheckpointFiles;
 import org.mla4j.run.Inference;
 import org.mla4j.run.ModelInputs;
 import org.mla4j.run.RunConfig;
@@ -46,6 +47,7 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CheckpointFiles.requireFinished(model);
         ModelFile.Loaded loaded = ModelFile.load(model);
         RunConfig settings = SavedRun.settings(model);
         Path dataDir = data != null ? data : settings != null ? Path.of(settings.data()) : TrainingOptions.bundledDataset();

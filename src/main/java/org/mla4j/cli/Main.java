@@ -1,5 +1,6 @@
 package org.mla4j.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,8 +29,21 @@ public final class Main implements Runnable {
         return CliErrors.configure(new CommandLine(new Main()));
     }
 
+    /** Runs the CLI in-process with its output and errors sent to the given writers (tests, embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = CliErrors.configure(new CommandLine(new Main()));
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

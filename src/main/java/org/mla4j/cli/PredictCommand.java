@@ -9,6 +9,7 @@ import org.mla4j.eval.Classification;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.method.Predictions;
 import org.mla4j.model.ModelFile;
+import org.mla4j.run.CheckpointFiles;
 import org.mla4j.run.Inference;
 import org.mla4j.run.ModelInputs;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CheckpointFiles.requireFinished(model);
         ModelFile.Loaded loaded = ModelFile.load(model);
         MultimodalDataset dataset = ModelInputs.align(loaded, DatasetLoader.load(data));
         int[] rows = new int[dataset.numSamples()];

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mla4j.data.DatasetLoader;
 import org.mla4j.data.InvalidInputException;
@@ -11,11 +12,15 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.io.Json;
 import org.mla4j.method.ConditionModality;
 import org.mla4j.method.Methods;
+import org.mla4j.run.CheckpointFiles;
 import org.mla4j.run.Provenance;
+import org.mla4j.run.RunCheckpointer;
 import org.mla4j.run.RunConfig;
 import org.mla4j.run.RunDirectory;
 import org.mla4j.run.RunOutcome;
 import org.mla4j.run.TrainingRun;
+import org.mla4j.train.Trainer;
+import org.mla4j.train.TrainingState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,6 +49,16 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace RUN_DIR if it exists.")
     boolean force;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "Save a checkpoint into RUN_DIR/checkpoint/ every N epochs, so that a run that is killed "
+                    + "can be continued with --resume (default: off). The finished run replaces it.")
+    Integer checkpointEvery;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue the unfinished run in RUN_DIR from its last checkpoint, with the settings it was "
+                    + "started with; the result is the same as an uninterrupted run.")
+    Path resume;
+
     @Mixin
     TrainingOptions training;
 
@@ -52,6 +67,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        int every = checkpointEvery == null ? 0 : checkpointEvery;
+        TrainingOptions.require(every >= 0, "--checkpoint-every must be >= 0 (0 = no checkpoints), got " + every);
+        if (resume != null) {
+            return resume(every);
+        }
         Methods.requireKnown(method);
         RunConfig config = training.resolve(method, seed);
         MultimodalDataset dataset = DatasetLoader.load(training.dataOrDefault());
@@ -60,15 +80,78 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.exists(target) && !force) {
             throw new InvalidInputException(target + ": already exists; choose another --out or pass --force to replace it");
         }
-        RunOutcome outcome;
-        try (ProgressReporter progress = new ProgressReporter(method + " seed " + seed, config.epochs(), output.quiet,
-                spec.commandLine().getErr())) {
-            outcome = TrainingRun.execute(config, dataset, progress);
+        Map<String, Object> provenance = Provenance.collect(commandLine());
+        RunCheckpointer checkpointer = new RunCheckpointer(target, every,
+                new CheckpointFiles.Header(config, provenance, dataset.name(), dataset.checksum()), force);
+        RunOutcome outcome = train(config, dataset, null, checkpointer, method + " seed " + seed);
+        RunDirectory.write(target, outcome, provenance, force || checkpointer.savedAny());
+        report(outcome, target);
+        return 0;
+    }
+
+    /** --resume: every setting comes from the checkpoint; only how often to save may change. */
+    private Integer resume(int every) {
+        for (var option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (!java.util.List.of("--resume", "--checkpoint-every", "--quiet", "--json", "--debug").contains(name)) {
+                throw new InvalidInputException(name + " cannot be combined with --resume: a resumed run keeps the "
+                        + "settings it was started with (see " + resume.resolve(CheckpointFiles.DIRECTORY)
+                        .resolve(CheckpointFiles.DESCRIPTION) + ")");
+            }
         }
-        RunDirectory.write(target, outcome, Provenance.collect(commandLine()), force);
+        CheckpointFiles.Saved saved = CheckpointFiles.load(resume);
+        RunConfig config = saved.header().config();
+        MultimodalDataset dataset = DatasetLoader.load(Path.of(config.data()));
+        if (!dataset.checksum().equals(saved.header().datasetChecksum())) {
+            throw new InvalidInputException(config.data() + ": the dataset changed since the run started (SHA-256 "
+                    + dataset.checksum() + ", the checkpoint recorded " + saved.header().datasetChecksum()
+                    + "); resuming would mix two datasets");
+        }
+        int interval = checkpointEvery != null ? every : saved.checkpointEvery();
+        Map<String, Object> provenance = new java.util.LinkedHashMap<>(saved.header().provenance());
+        provenance.put("resumed", resumes(provenance.get("resumed"), saved.state()));
+        RunCheckpointer checkpointer = new RunCheckpointer(resume, interval,
+                new CheckpointFiles.Header(config, provenance, dataset.name(), dataset.checksum()), false);
+        output.note(spec.commandLine().getErr(), "resuming " + resume + " after epoch " + saved.state().epochsDone()
+                + " of " + config.epochs());
+        RunOutcome outcome;
+        try {
+            outcome = train(config, dataset, saved.state(), checkpointer,
+                    config.method() + " seed " + config.seed());
+        } catch (Trainer.IncompatibleStateException e) {
+            throw InvalidInputException.inFile(saved.file(), "does not fit the model its settings describe ("
+                    + e.getMessage() + ")");
+        }
+        RunDirectory.write(resume, outcome, provenance, true);
+        report(outcome, resume);
+        return 0;
+    }
+
+    /** The provenance entry of a resumed run: one record per resume, oldest first. */
+    private java.util.List<Object> resumes(Object earlier, TrainingState state) {
+        java.util.List<Object> list = new java.util.ArrayList<>();
+        if (earlier instanceof java.util.List<?> l) {
+            list.addAll(l);
+        }
+        Map<String, Object> entry = new java.util.LinkedHashMap<>();
+        entry.put("command", commandLine());
+        entry.put("after_epoch", state.epochsDone());
+        entry.put("time", java.time.Instant.now().toString());
+        list.add(entry);
+        return list;
+    }
+
+    private RunOutcome train(RunConfig config, MultimodalDataset dataset, TrainingState state,
+                             RunCheckpointer checkpointer, String label) {
+        try (ProgressReporter progress = new ProgressReporter(label, config.epochs(), output.quiet,
+                spec.commandLine().getErr())) {
+            return TrainingRun.execute(config, dataset, progress, state, checkpointer);
+        }
+    }
+
+    private void report(RunOutcome outcome, Path target) {
         output.print(spec.commandLine().getOut(), MetricsTable.render(outcome), Json.write(RunDirectory.metrics(outcome)));
         output.note(spec.commandLine().getErr(), "run written to " + target);
-        return 0;
     }
 
     private java.util.List<String> commandLine() {

@@ -178,14 +178,13 @@ public final class Npy {
 
     private static NpyArray decode(Header h, int count, ByteBuffer data, Path file) {
         if (h.kind == 'f') {
-            float[] out = new float[count];
-            if (h.itemSize == 4) {
-                data.asFloatBuffer().get(out);
-            } else {
-                for (int i = 0; i < count; i++) {
-                    out[i] = (float) data.getDouble();
-                }
+            if (h.itemSize == 8) {
+                double[] exact = new double[count];
+                data.asDoubleBuffer().get(exact);
+                return NpyArray.float64(h.shape, h.descr, exact);
             }
+            float[] out = new float[count];
+            data.asFloatBuffer().get(out);
             return new NpyArray(h.shape, h.descr, out, null);
         }
         int[] out = new int[count];
@@ -224,6 +223,13 @@ public final class Npy {
         ByteBuffer buf = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         buf.asFloatBuffer().put(values);
         write(out, "<f4", shape, buf.array());
+    }
+
+    /** Writes float64 little-endian C-order data with the given shape (format 1.0). */
+    public static void writeDoubles(OutputStream out, double[] values, long... shape) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asDoubleBuffer().put(values);
+        write(out, "<f8", shape, buf.array());
     }
 
     /** Writes int32 little-endian C-order data with the given shape (format 1.0). */

@@ -46,9 +46,29 @@ public final class AtomicFiles {
                 channel.force(true);
             }
             move(tmp, target, true);
+            syncDirectory(dir);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + target + ": " + describe(e), e);
+        } catch (RuntimeException | Error e) {
+            deleteQuietly(tmp); // the writer itself failed: no temporary file may outlive it
+            throw e;
+        }
+    }
+
+    /** An I/O error in words: "No space left on device" rather than a bare path. */
+    static String describe(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                ? fse.getReason() : e.getMessage();
+        return reason == null ? e.getClass().getSimpleName() : reason;
+    }
+
+    /** Makes a rename durable (best effort: not every file system lets a directory be fsynced). */
+    private static void syncDirectory(Path dir) {
+        try (var channel = java.nio.channels.FileChannel.open(dir, java.nio.file.StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // durability of the rename is a bonus; atomicity does not depend on it
         }
     }
 
@@ -59,7 +79,7 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             return Files.createDirectory(dir.resolve("." + target.getFileName() + ".partial-" + UUID.randomUUID()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory beside " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create a directory beside " + target + ": " + describe(e), e);
         }
     }
 
@@ -71,17 +91,23 @@ public final class AtomicFiles {
         try {
             if (Files.exists(target)) {
                 if (!replace) {
-                    throw new FileAlreadyExistsException(target.toString());
+                    throw new FileAlreadyExistsException(target.toString(), null, "it already exists");
                 }
                 Path old = target.resolveSibling("." + target.getFileName() + ".old-" + UUID.randomUUID());
                 move(target, old, false);
-                move(staging, target, false);
+                try {
+                    move(staging, target, false);
+                } catch (IOException e) {
+                    move(old, target, false); // put the previous results back rather than leave nothing
+                    throw e;
+                }
                 deleteRecursively(old);
             } else {
                 move(staging, target, false);
             }
+            syncDirectory(target.toAbsolutePath().getParent());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move results into " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot move results into " + target + ": " + describe(e), e);
         }
     }
 

@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.io.FilterInputStream;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.Npy;
@@ -19,6 +22,8 @@ import org.mla4j.data.NpyArray;
  * so a model can be opened with {@code numpy.load} and loading one never runs code from it.
  */
 public final class Npz {
+    private static final java.time.LocalDateTime FIXED_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
     private Npz() {
     }
 
@@ -26,29 +31,71 @@ public final class Npz {
     public static void write(OutputStream out, Map<String, float[]> arrays, Map<String, long[]> shapes) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         for (Map.Entry<String, float[]> e : arrays.entrySet()) {
-            zip.putNextEntry(new ZipEntry(e.getKey() + ".npy"));
+            zip.putNextEntry(entry(e.getKey()));
             Npy.writeFloats(zip, e.getValue(), shapes.get(e.getKey()));
             zip.closeEntry();
         }
         zip.finish();
     }
 
-    /** Reads every entry; errors name the archive and the entry. */
+    /** Writes arrays of any kind by name, each in its own dtype (float64 stays float64). */
+    public static void write(OutputStream out, Map<String, NpyArray> arrays) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
+            NpyArray a = e.getValue();
+            zip.putNextEntry(entry(e.getKey()));
+            if (a.doubles() != null) {
+                Npy.writeDoubles(zip, a.doubles(), a.shape());
+            } else if (a.isFloating()) {
+                Npy.writeFloats(zip, a.floats(), a.shape());
+            } else {
+                Npy.writeInts(zip, a.ints(), a.shape());
+            }
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+
+    /** An entry with a fixed timestamp, so the same arrays always give the same bytes. */
+    private static ZipEntry entry(String name) {
+        ZipEntry entry = new ZipEntry(name + ".npy");
+        entry.setTimeLocal(FIXED_TIME);
+        return entry;
+    }
+
+    /**
+     * Reads every entry; errors name the archive and the entry. The archive is read through its
+     * central directory, so a file cut short anywhere is refused (reading local headers alone would
+     * accept an archive that lost only its end), and each entry's CRC-32 is checked.
+     */
     public static Map<String, NpyArray> read(Path file) {
+        if (!java.nio.file.Files.exists(file)) {
+            throw InvalidInputException.inFile(file, "file not found");
+        }
         Map<String, NpyArray> out = new LinkedHashMap<>();
-        try (InputStream in = java.nio.file.Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            var entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
                 if (!name.endsWith(".npy")) {
                     throw InvalidInputException.inFile(file, "entry '" + name + "' is not a .npy array");
                 }
-                out.put(name.substring(0, name.length() - 4), Npy.read(zip, Path.of(file + ":" + name)));
+                CheckedInputStream in = new CheckedInputStream(new Bounded(zip.getInputStream(entry), file, name),
+                        new CRC32());
+                NpyArray array;
+                try (in) {
+                    array = Npy.read(in, Path.of(file + ":" + name));
+                }
+                if (entry.getCrc() != -1 && in.getChecksum().getValue() != entry.getCrc()) {
+                    throw InvalidInputException.inFile(file, "entry '" + name + "' is damaged (CRC-32 mismatch)");
+                }
+                if (out.put(name.substring(0, name.length() - 4), array) != null) {
+                    throw InvalidInputException.inFile(file, "holds the entry '" + name + "' twice");
+                }
             }
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw InvalidInputException.inFile(file, "file not found");
         } catch (ZipException | java.io.EOFException e) {
-            throw InvalidInputException.inFile(file, "is not a valid .npz archive (" + e.getMessage() + ")");
+            throw InvalidInputException.inFile(file, "is not a valid .npz archive, or is truncated (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw InvalidInputException.inFile(file, "cannot be read (" + e.getMessage() + ")");
         }
@@ -56,5 +103,40 @@ public final class Npz {
             throw InvalidInputException.inFile(file, "is empty or not a .npz archive");
         }
         return out;
+    }
+
+    /** Stops an entry that inflates beyond what one array may hold (a "zip bomb"). */
+    private static final class Bounded extends FilterInputStream {
+        private static final long LIMIT = Integer.MAX_VALUE + (1L << 20);
+        private final Path file;
+        private final String entry;
+        private long count;
+
+        Bounded(InputStream in, Path file, String entry) {
+            super(in);
+            this.file = file;
+            this.entry = entry;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count(Math.max(0, n));
+            return n;
+        }
+
+        private void count(int n) {
+            count += n;
+            if (count > LIMIT) {
+                throw InvalidInputException.inFile(file, "entry '" + entry + "' expands to more than 2 GiB");
+            }
+        }
     }
 }

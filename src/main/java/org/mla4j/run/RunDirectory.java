@@ -33,8 +33,8 @@ public final class RunDirectory {
             ModelFile.save(staging, outcome.config().method(), outcome.spec(), outcome.config().options(),
                     outcome.classNames(), outcome.parameters(), outcome.standardizer(), outcome.untrainedModalities());
             AtomicFiles.commitDirectory(staging, target, replace);
-        } catch (RuntimeException e) {
-            AtomicFiles.deleteRecursively(staging);
+        } catch (RuntimeException | Error e) {
+            AtomicFiles.deleteRecursively(staging); // no half-written staging directory survives a failure
             throw e;
         }
     }

@@ -14,10 +14,12 @@ import org.mla4j.method.Method;
 import org.mla4j.method.Methods;
 import org.mla4j.method.ModelSpec;
 import org.mla4j.nn.ParameterSnapshot;
+import org.mla4j.train.Checkpointer;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.TensorSplit;
 import org.mla4j.train.TrainResult;
 import org.mla4j.train.Trainer;
+import org.mla4j.train.TrainingState;
 
 /**
  * One training run end to end: apply the simulated missing-modality mask (if any), carve the
@@ -27,6 +29,7 @@ import org.mla4j.train.Trainer;
  */
 public final class TrainingRun {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TrainingRun.class);
+
     private TrainingRun() {
     }
 
@@ -48,7 +51,17 @@ public final class TrainingRun {
         return p;
     }
 
-    public static RunOutcome execute(RunConfig config, MultimodalDataset complete, EpochListener listener) {
+    public static RunOutcome execute(RunConfig config, MultimodalDataset dataset, EpochListener listener) {
+        return execute(config, dataset, listener, null, Checkpointer.NONE);
+    }
+
+    /**
+     * Runs training from scratch ({@code resume == null}) or from a saved state, saving states as
+     * {@code checkpointer} asks. Splits, standardisation and initialisation are recomputed from the
+     * configuration, so a resumed run sees exactly the data of the original one.
+     */
+    public static RunOutcome execute(RunConfig config, MultimodalDataset complete, EpochListener listener,
+                                     TrainingState resume, Checkpointer checkpointer) {
         Methods.requireKnown(config.method());
         MultimodalDataset dataset = withMissing(complete, config.missing());
         Splits splits = ValidationSplit.carve(dataset.trainIndices(), dataset.labels(), dataset.numClasses(),
@@ -71,7 +84,7 @@ public final class TrainingRun {
              TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager);
              Method method = Methods.create(config.method(), spec, config.options(), manager)) {
             TrainResult result = new Trainer().fit(method, fit, validation, test, names, config.trainConfig(), manager,
-                    listener);
+                    listener, resume, checkpointer);
             SplitMetrics val = Evaluator.evaluate(method, validation, names, manager);
             SplitMetrics tst = Evaluator.evaluate(method, test, names, manager);
             return new RunOutcome(config, spec, dataset.classNames(), result.bestEpoch(), val, tst,

@@ -41,7 +41,7 @@ class BaselinesLearnTest {
         "concat,  3, 0.05",
         "late,    2, 0.05",
         "film,    4, 0.05",
-        "bigated, 7, 0.05",
+        "bigated, 10, 0.05",
         "ogm-ge,  3, 0.05",
         "qmf,     3, 0.02",
     })
