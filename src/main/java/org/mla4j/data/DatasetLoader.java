@@ -74,7 +74,7 @@ public final class DatasetLoader {
         float[][] features = new float[mf.modalities().size()][];
         for (int m = 0; m < features.length; m++) {
             DatasetManifest.Entry e = mf.modalities().get(m);
-            modalities.add(new Modality(e.name(), e.dim()));
+            modalities.add(new Modality(e.name(), e.dim(), e.shape()));
             features[m] = readFeatures(modalityPaths.get(m), mf, m, present[m]);
         }
         int[] train;

@@ -41,9 +41,8 @@ public final class Mla implements Method {
         this.spec = spec;
         this.options = options;
         this.manager = parent.newSubManager();
-        for (var modality : spec.modalities()) {
-            encoders.add(new ParameterGroup("encoder." + modality.name(),
-                    Blocks.encoder(spec.encoder(), modality.dim(), manager)));
+        for (int m = 0; m < spec.numModalities(); m++) {
+            encoders.add(new ParameterGroup("encoder." + spec.modalities().get(m).name(), Blocks.encoder(spec, m, manager)));
         }
         this.head = new ParameterGroup("head", Blocks.linear(spec.featureSize(), spec.numClasses(), manager));
         this.projector = options.hgm() ? new HeadGradientProjector(manager, spec.featureSize(), options.hgmAlpha()) : null;

@@ -19,8 +19,9 @@ import java.util.Map;
  * </pre>
  *
  * A parameter that is not passed to {@link #update} does not move at all: no momentum echo, no
- * weight decay. That is what MLA needs and why DJL's {@code Trainer.step()} (which updates every
- * parameter) is not used. Callers run updates inside a manager that temporarily holds the
+ * weight decay. Parameters that do not require gradients (batch norm running mean and variance,
+ * which the forward pass updates itself) are never touched. That is what MLA needs and why DJL's
+ * {@code Trainer.step()} (which updates every parameter) is not used. Callers run updates inside a manager that temporarily holds the
  * parameters, so the temporaries die with the step.
  */
 public final class Sgd implements AutoCloseable {
@@ -35,8 +36,14 @@ public final class Sgd implements AutoCloseable {
         this.weightDecay = weightDecay;
     }
 
-    /** Updates {@code parameter} with its own accumulated gradient, then clears that gradient. */
+    /**
+     * Updates {@code parameter} with its own accumulated gradient, then clears that gradient. A
+     * parameter without gradient (batch norm running statistics) is left alone.
+     */
     public void update(Parameter parameter, float lr) {
+        if (!parameter.requiresGradient()) {
+            return;
+        }
         NDArray grad = parameter.getArray().getGradient();
         update(parameter, grad, lr);
     }
