@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multimodal classification that keeps every modality learning (MLA and baselines).",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class,
+                ExtractCommand.class, AudioParityCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
