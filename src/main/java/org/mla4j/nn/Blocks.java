@@ -41,9 +41,12 @@ public final class Blocks {
     }
 
     /**
-     * An MLP encoder for inputs of size {@code inputDim}, whatever the spec's type (kept for callers
-     * that only know the input size; {@link #encoder(ModelSpec, int, NDManager)} honours the type).
+     * An MLP encoder for inputs of size {@code inputDim}, whatever the spec's type.
+     *
+     * @deprecated ignores the encoder type and the modality's shape; use
+     *     {@link #encoder(ModelSpec, int, NDManager)}, which every method should call
      */
+    @Deprecated
     public static Block encoder(EncoderSpec spec, int inputDim, NDManager manager) {
         return mlp(spec.layers(), spec.width(), inputDim, manager);
     }

@@ -105,7 +105,7 @@ public record EncoderSpec(String type, int layers, int width, Map<String, String
             if (!t.equals("mlp") && !m.isSpatial()) {
                 throw new InvalidInputException("encoder " + t + " for modality '" + m.name() + "' needs inputs shaped "
                         + "(channels, height, width), but its features are flat (shape " + m.shape() + "); use mlp, or "
-                        + "give the modality a shape (a raw dataset, or \"shape\" in the manifest)");
+                        + "give the modality a shape (a raw dataset, or \"sample_shape\" in its manifest)");
             }
             int s = featureSize(t);
             mixed |= size >= 0 && s != size;
