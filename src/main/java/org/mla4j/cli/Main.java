@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multimodal classification that keeps every modality learning (MLA and baselines).",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CompareCommand.class,
-                MissingCommand.class, IsolationCommand.class,
+                MissingCommand.class, IsolationCommand.class, ExtractCommand.class, AudioParityCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
 /** Training settings shared by every command that trains (a picocli mixin). */
 final class TrainingOptions {
     @Option(names = "--data", paramLabel = "DIR",
-            description = "Dataset folder (manifest.json + .npy files). Default: the bundled av_mnist_fsdd.")
+            description = "Dataset folder (manifest.json with .npy files, or a raw dataset: manifest.json with "
+                    + "\"format\": \"raw\" + index.csv + media files), or a raw dataset's index.csv. "
+                    + "Default: the bundled av_mnist_fsdd.")
     Path data;
 
     @Option(names = "--epochs", defaultValue = "60", description = "Training epochs (default: ${DEFAULT-VALUE}).")
@@ -49,10 +51,21 @@ final class TrainingOptions {
             description = "Seed of the validation carve; the same for every training seed (default: ${DEFAULT-VALUE}).")
     long splitSeed;
 
-    @Option(names = "--layers", defaultValue = "3", description = "Encoder MLP layers (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--encoder", defaultValue = "auto", paramLabel = "TYPE",
+            description = "Encoder of every modality: auto (cnn for modalities shaped (C,H,W) such as raw images and "
+                    + "spectrograms, mlp for flat features), mlp, cnn, resnet18, resnet18-small (default: ${DEFAULT-VALUE}).")
+    String encoder;
+
+    @Option(names = "--encoder-for", paramLabel = "NAME=TYPE",
+            description = "Encoder of one modality, overriding --encoder; repeatable, e.g. --encoder-for audio=resnet18.")
+    java.util.Map<String, String> encoderFor;
+
+    @Option(names = "--layers", defaultValue = "3",
+            description = "Encoder depth: MLP layers, or CNN conv stages (default: ${DEFAULT-VALUE}).")
     int layers;
 
-    @Option(names = "--width", defaultValue = "128", description = "Encoder MLP width = feature size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--width", defaultValue = "128",
+            description = "Feature size: MLP width and CNN last-stage channels; ResNet-18 always gives 512 (default: ${DEFAULT-VALUE}).")
     int width;
 
     @Option(names = "--hgm", defaultValue = "on", paramLabel = "on|off",
@@ -127,14 +140,19 @@ final class TrainingOptions {
             require(e >= 0, "--lr-decay-epochs must be >= 0, got " + e);
         }
         require(missingRate >= 0 && missingRate < 1, "--missing-rate must be in [0, 1), got " + missingRate);
+        require(EncoderSpec.TYPES.contains(encoder), "--encoder must be one of " + EncoderSpec.TYPES + ", got '" + encoder + "'");
+        if (encoderFor != null) {
+            encoderFor.forEach((name, type) -> require(EncoderSpec.TYPES.contains(type),
+                    "--encoder-for " + name + "=" + type + ": the type must be one of " + EncoderSpec.TYPES));
+        }
         int[] ogm = parseEpochWindow(ogmEpochs);
         FusionMode fusionMode = fusion == null ? Methods.defaultFusion(method) : choice(FusionMode.class, fusion, "--fusion");
         MethodOptions options = new MethodOptions(onOff(hgm, "--hgm"), hgmAlpha,
                 choice(HgmFeatures.class, hgmFeatures, "--hgm-features"), fusionMode,
                 conditionModality, ogmAlpha, ogm[0], ogm[1], qmfTemperature, qmfRankingWeight);
         return new RunConfig(dataOrDefault().toString(), method, seed, epochs, batchSize, lr, momentum, weightDecay,
-                decay, lrDecayFactor, validationFraction, splitSeed, new EncoderSpec("mlp", layers, width), options,
-                MissingSpec.everywhere(missingRate, missingSeed != null ? missingSeed : seed));
+                decay, lrDecayFactor, validationFraction, splitSeed, new EncoderSpec(encoder, layers, width, encoderFor),
+                options, MissingSpec.everywhere(missingRate, missingSeed != null ? missingSeed : seed));
     }
 
     static void require(boolean condition, String message) {

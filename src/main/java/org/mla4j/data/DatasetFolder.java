@@ -6,25 +6,25 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Resolves file names from a manifest against the dataset folder. Guarantees that a returned path
+ * Resolves file names from a manifest (or an index that lists files) against the dataset folder. Guarantees that a returned path
  * lies inside the folder: absolute names, names that climb out with {@code ..}, and existing files
  * whose real location (after following symbolic links) is outside the folder are rejected with
  * "path leaves the dataset folder".
  */
-final class DatasetFolder {
+public final class DatasetFolder {
     private final Path dir;
     private final Path manifest;
 
     /**
      * @param dir      the dataset folder
-     * @param manifest the manifest the names come from (named in error messages)
+     * @param manifest the manifest or index the names come from (named in error messages)
      */
-    DatasetFolder(Path dir, Path manifest) {
+    public DatasetFolder(Path dir, Path manifest) {
         this.dir = dir;
         this.manifest = manifest;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
@@ -32,9 +32,9 @@ final class DatasetFolder {
      * The path of {@code name} inside the folder. A missing file is not an error here (reading it
      * reports "file not found").
      *
-     * @param key the manifest key holding the name, for messages
+     * @param key where the name is written (a manifest key, an index line and column), for messages
      */
-    Path resolve(String name, String key) {
+    public Path resolve(String name, String key) {
         Path relative;
         try {
             relative = Path.of(name);

@@ -8,12 +8,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.mla4j.data.raw.RawDatasetLoader;
+import org.mla4j.data.raw.RawManifest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Loads a dataset folder described by a {@code manifest.json} (see {@link DatasetManifest}) into a
- * validated {@link MultimodalDataset}.
+ * validated {@link MultimodalDataset}. A manifest with {@code "format": "raw"} describes media files
+ * listed in an index instead; it is handed to {@link RawDatasetLoader} (features extracted or read
+ * from the cache), so every caller accepts both kinds. Layouts: {@code docs/data-format.md}.
  *
  * <p>Guarantees of a returned dataset: every file named by the manifest lies inside the dataset folder;
  * labels are integers in [0, num_classes); each modality file is floating-point, 2-D, with
@@ -45,18 +49,13 @@ public final class DatasetLoader {
      * file (then file names are relative to the manifest's folder).
      */
     public static MultimodalDataset load(Path dirOrManifest) {
-        Path manifestPath;
-        Path dir;
-        if (Files.isDirectory(dirOrManifest)) {
-            dir = dirOrManifest;
-            manifestPath = dirOrManifest.resolve(MANIFEST);
-        } else if (Files.exists(dirOrManifest)) {
-            manifestPath = dirOrManifest;
-            dir = dirOrManifest.toAbsolutePath().getParent();
-        } else {
-            throw InvalidInputException.inFile(dirOrManifest, "not found (expected a dataset folder or its manifest.json)");
+        Path manifestPath = manifestFile(dirOrManifest);
+        Path dir = Files.isDirectory(dirOrManifest) ? dirOrManifest : manifestPath.toAbsolutePath().getParent();
+        byte[] manifestBytes = readManifest(manifestPath);
+        if (RawManifest.isRaw(manifestBytes)) {
+            return RawDatasetLoader.load(manifestPath, manifestBytes);
         }
-        DatasetManifest mf = DatasetManifest.parse(readManifest(manifestPath), manifestPath);
+        DatasetManifest mf = DatasetManifest.parse(manifestBytes, manifestPath);
         DatasetFolder folder = new DatasetFolder(dir, manifestPath);
 
         Path labelsPath = folder.resolve(mf.labelsFile(), "labels_file");
@@ -74,7 +73,7 @@ public final class DatasetLoader {
         float[][] features = new float[mf.modalities().size()][];
         for (int m = 0; m < features.length; m++) {
             DatasetManifest.Entry e = mf.modalities().get(m);
-            modalities.add(new Modality(e.name(), e.dim()));
+            modalities.add(new Modality(e.name(), e.dim(), e.shape()));
             features[m] = readFeatures(modalityPaths.get(m), mf, m, present[m]);
         }
         int[] train;
@@ -109,6 +108,29 @@ public final class DatasetLoader {
         }
         return new MultimodalDataset(mf.name(), dir, modalities, mf.classNames(), features, labels, present,
                 train, test, DatasetChecksum.sha256(hashed));
+    }
+
+    /**
+     * The manifest of a dataset given as its folder, its manifest file, or (for a raw dataset) its
+     * {@code index.csv}, whose manifest is the {@code manifest.json} beside it.
+     */
+    public static Path manifestFile(Path dataDirOrFile) {
+        if (Files.isDirectory(dataDirOrFile)) {
+            return dataDirOrFile.resolve(MANIFEST);
+        }
+        if (!Files.exists(dataDirOrFile)) {
+            throw InvalidInputException.inFile(dataDirOrFile, "not found (expected a dataset folder or its manifest.json)");
+        }
+        String file = dataDirOrFile.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (file.endsWith(".csv")) {
+            Path manifest = dataDirOrFile.toAbsolutePath().resolveSibling(MANIFEST);
+            if (!Files.isRegularFile(manifest)) {
+                throw InvalidInputException.inFile(dataDirOrFile, "has no " + MANIFEST + " beside it; a raw dataset needs"
+                        + " one with \"format\": \"raw\" saying what each column holds (see docs/data-format.md)");
+            }
+            return manifest;
+        }
+        return dataDirOrFile;
     }
 
     private static byte[] readManifest(Path manifestPath) {

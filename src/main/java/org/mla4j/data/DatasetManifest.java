@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * <p>Guarantees after {@link #parse}: {@code name} is a non-empty string; {@code numSamples ≥ 1};
  * {@code numClasses ≥ 2}; {@code classNames} has exactly {@code numClasses} distinct non-empty entries
  * (default {@code "0".."C-1"}); at least one modality, with unique names matching
- * {@code [A-Za-z0-9_.-]+} (not only dots) and {@code dim ≥ 1}; every file name is a non-empty string.
+ * {@code [A-Za-z0-9_.-]+} (not only dots) and {@code dim ≥ 1}; a modality's optional {@code sample_shape}
+ * (the shape of one sample's row, e.g. {@code [1, 28, 28]}; not the descriptive {@code shape} key, which
+ * existing manifests use for the array's (N, dim)) holds positive integers whose product is {@code dim}
+ * (without it the shape is {@code [dim]}); every file name is a non-empty string.
  * {@code trainFile}/{@code testFile} are both null (no split given) or both set; {@code presenceFile} may
  * be null. Keys not listed here are ignored; a JSON {@code null} counts as an absent key. Each problem
  * is an {@link InvalidInputException} naming the manifest and the key.
@@ -28,8 +31,18 @@ public record DatasetManifest(Path file, String name, int numSamples, int numCla
                               String labelsFile, List<Entry> modalities, String trainFile, String testFile,
                               String presenceFile) {
 
-    /** One element of {@code modalities}: name, data file (relative to the dataset folder) and feature size. */
-    public record Entry(String name, String file, int dim) {
+    /**
+     * One element of {@code modalities}: name, data file (relative to the dataset folder), feature
+     * size and the shape of a row ({@code [dim]} when the manifest gives none).
+     */
+    public record Entry(String name, String file, int dim, List<Integer> shape) {
+        public Entry {
+            shape = shape == null ? List.of(dim) : List.copyOf(shape);
+        }
+
+        public Entry(String name, String file, int dim) {
+            this(name, file, dim, List.of(dim));
+        }
     }
 
     private static final Pattern MODALITY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
@@ -204,9 +217,32 @@ public record DatasetManifest(Path file, String name, int numSamples, int numCla
                 }
                 String dataFile = requiredString(m, at + ".file", "file");
                 int dim = integer(required(m, at + ".dim", "dim"), at + ".dim", 1);
-                out.add(new Entry(name, dataFile, dim));
+                out.add(new Entry(name, dataFile, dim, shape(m, at, dim)));
             }
             return out;
+        }
+
+        /** The optional {@code sample_shape} of a modality entry; {@code [dim]} without one. */
+        List<Integer> shape(JsonNode m, String at, int dim) {
+            JsonNode n = optional(m, "sample_shape");
+            if (n == null) {
+                return List.of(dim);
+            }
+            if (!n.isArray() || n.isEmpty()) {
+                throw wrongType(at + ".sample_shape", "a non-empty array of positive integers", n);
+            }
+            List<Integer> shape = new ArrayList<>();
+            long product = 1;
+            for (int k = 0; k < n.size(); k++) {
+                int s = integer(n.get(k), at + ".sample_shape[" + k + "]", 1);
+                shape.add(s);
+                product *= s;
+            }
+            if (product != dim) {
+                throw InvalidInputException.inFile(file, "key \"" + at + ".sample_shape\" is " + shape + ", which holds "
+                        + product + " values, but " + at + ".dim is " + dim);
+            }
+            return shape;
         }
 
         InvalidInputException wrongType(String path, String expected, JsonNode actual) {

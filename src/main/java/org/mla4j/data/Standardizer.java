@@ -7,9 +7,12 @@ import java.util.Arrays;
  * training rows only.
  *
  * <p>{@link #fit} computes, for each modality, the mean and the population standard deviation (divide
- * by n) over the given rows where that modality is present, accumulating in double. Two cases get a
+ * by n) over the given rows where that modality is present, accumulating in double: per feature for
+ * flat modalities, and per channel for modalities shaped (C, H, W) (statistics over all H·W values of
+ * the channel, stored repeated for each of its features), as image and spectrogram networks expect;
+ * per-pixel statistics would blow rarely-lit pixels up to huge values. Two cases get a
  * neutral statistic instead, so that no feature is divided by ~1e-6: a modality with no present fit row
- * gets mean 0 and std 1 for every feature, and a feature that is constant over the present fit rows
+ * gets mean 0 and std 1 for every feature, and a feature (channel) that is constant over the present fit rows
  * gets std 1 (its mean is the constant), as does one whose std underflows float. All statistics are
  * finite and every std is positive.
  */
@@ -63,12 +66,17 @@ public final class Standardizer {
         float[][] mean = new float[numModalities][];
         float[][] std = new float[numModalities][];
         for (int m = 0; m < numModalities; m++) {
-            int dim = ds.modality(m).dim();
+            Modality modality = ds.modality(m);
+            int dim = modality.dim();
+            // a statistic is shared by a group of consecutive features: one feature for flat data, one
+            // channel's H·W values for (C, H, W) grids
+            int groupSize = modality.isSpatial() ? dim / modality.shape().get(0) : 1;
+            int groups = dim / groupSize;
             float[] x = ds.features(m);
             boolean[] present = ds.present(m);
-            double[] sum = new double[dim];
-            float[] min = new float[dim];
-            float[] max = new float[dim];
+            double[] sum = new double[groups];
+            float[] min = new float[groups];
+            float[] max = new float[groups];
             Arrays.fill(min, Float.POSITIVE_INFINITY);
             Arrays.fill(max, Float.NEGATIVE_INFINITY);
             long count = 0;
@@ -80,9 +88,10 @@ public final class Standardizer {
                 int base = row * dim;
                 for (int j = 0; j < dim; j++) {
                     float v = x[base + j];
-                    sum[j] += v;
-                    min[j] = Math.min(min[j], v);
-                    max[j] = Math.max(max[j], v);
+                    int g = j / groupSize;
+                    sum[g] += v;
+                    min[g] = Math.min(min[g], v);
+                    max[g] = Math.max(max[g], v);
                 }
             }
             mean[m] = new float[dim];
@@ -91,26 +100,28 @@ public final class Standardizer {
                 Arrays.fill(std[m], 1f);
                 continue;
             }
-            double[] mu = new double[dim];
-            for (int j = 0; j < dim; j++) {
-                mu[j] = sum[j] / count;
+            double values = (double) count * groupSize;
+            double[] mu = new double[groups];
+            for (int g = 0; g < groups; g++) {
+                mu[g] = sum[g] / values;
             }
-            double[] squares = new double[dim];
+            double[] squares = new double[groups];
             for (int row : fitRows) {
                 if (!present[row]) {
                     continue;
                 }
                 int base = row * dim;
                 for (int j = 0; j < dim; j++) {
-                    double d = x[base + j] - mu[j];
-                    squares[j] += d * d;
+                    double d = x[base + j] - mu[j / groupSize];
+                    squares[j / groupSize] += d * d;
                 }
             }
             for (int j = 0; j < dim; j++) {
-                boolean constant = min[j] == max[j];
-                mean[m][j] = constant ? min[j] : (float) mu[j];
-                float s = (float) Math.sqrt(squares[j] / count);
-                std[m][j] = constant || !(s > 0) || !Float.isFinite(s) ? 1f : s;
+                int g = j / groupSize;
+                boolean constant = min[g] == max[g];
+                mean[m][j] = constant ? min[g] : (float) mu[g];
+                float sd = (float) Math.sqrt(squares[g] / values);
+                std[m][j] = constant || !(sd > 0) || !Float.isFinite(sd) ? 1f : sd;
             }
         }
         return new Standardizer(mean, std);

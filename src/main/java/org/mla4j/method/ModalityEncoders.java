@@ -20,9 +20,8 @@ public final class ModalityEncoders {
 
     public ModalityEncoders(ModelSpec spec, NDManager manager) {
         List<ParameterGroup> list = new ArrayList<>();
-        for (var modality : spec.modalities()) {
-            list.add(new ParameterGroup("encoder." + modality.name(),
-                    Blocks.encoder(spec.encoder(), modality.dim(), manager)));
+        for (int m = 0; m < spec.numModalities(); m++) {
+            list.add(new ParameterGroup("encoder." + spec.modalities().get(m).name(), Blocks.encoder(spec, m, manager)));
         }
         this.groups = Collections.unmodifiableList(list);
     }

@@ -25,8 +25,8 @@ import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.ParameterSnapshot;
 
 /**
- * A trained model on disk: {@code model.json} (method, modalities, classes, encoder, options) and
- * {@code model.npz} (every parameter plus each modality's standardisation mean and std, as .npy
+ * A trained model on disk: {@code model.json} (method, modalities with their input shapes, classes,
+ * encoders, options) and {@code model.npz} (every parameter plus each modality's standardisation mean and std, as .npy
  * arrays). Plain data only: loading never executes anything from the files, and every mismatch is
  * reported with the file and the problem.
  */
@@ -67,7 +67,11 @@ public final class ModelFile {
         description.put("method", method);
         List<Map<String, Object>> modalities = new ArrayList<>();
         for (Modality m : spec.modalities()) {
-            modalities.add(Map.of("name", m.name(), "dim", m.dim()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", m.name());
+            entry.put("dim", m.dim());
+            entry.put("shape", m.shape());
+            modalities.add(entry);
         }
         description.put("modalities", modalities);
         description.put("num_classes", spec.numClasses());
@@ -116,7 +120,7 @@ public final class ModelFile {
             String method = d.get("method").asText();
             List<Modality> modalities = new ArrayList<>();
             for (JsonNode m : d.get("modalities")) {
-                modalities.add(new Modality(m.get("name").asText(), m.get("dim").asInt()));
+                modalities.add(modality(m));
             }
             int numClasses = d.get("num_classes").asInt();
             List<String> classNames = new ArrayList<>();
@@ -134,6 +138,18 @@ public final class ModelFile {
         } catch (RuntimeException | IOException e) {
             throw InvalidInputException.inFile(descriptionFile, "is incomplete or malformed (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    /** A modality entry; files written before shapes existed have none (then the shape is {@code [dim]}). */
+    private static Modality modality(JsonNode m) {
+        List<Integer> shape = null;
+        if (m.hasNonNull("shape")) {
+            shape = new ArrayList<>();
+            for (JsonNode s : m.get("shape")) {
+                shape.add(s.asInt());
+            }
+        }
+        return new Modality(m.get("name").asText(), m.get("dim").asInt(), shape);
     }
 
     private static Standardizer standardizer(ModelSpec spec, Map<String, NpyArray> arrays, Path dir) {

@@ -5,24 +5,56 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import org.mla4j.data.Modality;
+import org.mla4j.method.ModelSpec;
 
 /** Builds and initialises the networks the methods are made of. */
 public final class Blocks {
     private Blocks() {
     }
 
-    /** An encoder for inputs of size {@code inputDim}, initialised in {@code manager}. */
-    public static Block encoder(EncoderSpec spec, int inputDim, NDManager manager) {
+    /**
+     * The encoder of modality {@code m} of a model, initialised in {@code manager}: the type the spec
+     * names for it ({@link EncoderSpec}). Every method builds its encoders here. The encoder takes
+     * flat rows (n × dim) and returns (n × {@code spec.featureSize()}); convolutional encoders first
+     * reshape the rows to (n, C, H, W) with the modality's shape.
+     */
+    public static Block encoder(ModelSpec spec, int m, NDManager manager) {
+        Modality modality = spec.modalities().get(m);
+        String type = spec.encoderType(m);
+        EncoderSpec e = spec.encoder();
+        if (type.equals("mlp")) {
+            return mlp(e.layers(), e.width(), modality.dim(), manager);
+        }
+        int[] s = modality.shapeArray();
+        Block body = switch (type) {
+            case "cnn" -> SmallCnn.build(e.layers(), e.width(), s[1], s[2]);
+            case "resnet18" -> ResNet18.build(ResNet18.Stem.IMAGENET);
+            case "resnet18-small" -> ResNet18.build(ResNet18.Stem.SMALL);
+            default -> throw new IllegalArgumentException("unknown encoder type " + type);
+        };
+        SequentialBlock block = new SequentialBlock().add(toGrid(s[0], s[1], s[2])).add(body);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, modality.dim()));
+        return block;
+    }
+
+    private static Block mlp(int layers, int width, int inputDim, NDManager manager) {
         SequentialBlock block = new SequentialBlock();
         int fanIn = inputDim;
-        for (int i = 0; i < spec.layers(); i++) {
-            block.add(TorchInit.linear(fanIn, spec.width()));
+        for (int i = 0; i < layers; i++) {
+            block.add(TorchInit.linear(fanIn, width));
             block.add(Activation.reluBlock());
-            fanIn = spec.width();
+            fanIn = width;
         }
         block.initialize(manager, DataType.FLOAT32, new Shape(1, inputDim));
         return block;
+    }
+
+    /** Reshapes flat rows (n × C·H·W, row-major) to (n, C, H, W). */
+    private static Block toGrid(int c, int h, int w) {
+        return LambdaBlock.singleton(x -> x.reshape(new Shape(-1, c, h, w)), "to_grid");
     }
 
     /** A fully connected layer {@code in → out} (no activation), initialised in {@code manager}. */

@@ -1,12 +1,19 @@
 package org.mla4j.nn;
 
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.UniformInitializer;
+import ai.djl.training.initializer.XavierInitializer;
 
 /**
- * PyTorch's default initialisation for fully connected layers: weight and bias drawn from
- * U(−1/√fan_in, 1/√fan_in). Used so that runs are comparable with PyTorch implementations.
+ * Layers initialised the way PyTorch reference implementations initialise them, so that runs are
+ * comparable: fully connected layers with PyTorch's default U(−1/√fan_in, 1/√fan_in) for weight and
+ * bias; convolutions without bias, with torchvision ResNet's Kaiming normal weights
+ * N(0, 2/fan_out), fan_out = out_channels·k_h·k_w; batch norm with γ = 1, β = 0, running mean 0,
+ * running variance 1, ε = 1e-5 and PyTorch momentum 0.1 (DJL's 0.9 counts the other way round).
  */
 final class TorchInit {
     private TorchInit() {
@@ -18,5 +25,19 @@ final class TorchInit {
         layer.setInitializer(new UniformInitializer(bound), Parameter.Type.WEIGHT);
         layer.setInitializer(new UniformInitializer(bound), Parameter.Type.BIAS);
         return layer;
+    }
+
+    /** A k×k convolution without bias, padding (k−1)/2 unless given. */
+    static Conv2d conv(int filters, int kernel, int stride, int padding) {
+        Conv2d conv = Conv2d.builder().setFilters(filters).setKernelShape(new Shape(kernel, kernel))
+                .optStride(new Shape(stride, stride)).optPadding(new Shape(padding, padding)).optBias(false).build();
+        conv.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                XavierInitializer.FactorType.OUT, 2f), Parameter.Type.WEIGHT);
+        return conv;
+    }
+
+    /** Batch normalisation over the channel axis of (N, C, H, W). */
+    static BatchNorm batchNorm() {
+        return BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
     }
 }

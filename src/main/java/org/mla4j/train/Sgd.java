@@ -19,8 +19,9 @@ import java.util.Map;
  * </pre>
  *
  * A parameter that is not passed to {@link #update} does not move at all: no momentum echo, no
- * weight decay. That is what MLA needs and why DJL's {@code Trainer.step()} (which updates every
- * parameter) is not used.
+ * weight decay. Parameters that do not require gradients (batch norm running mean and variance,
+ * which the forward pass updates itself) are never touched. That is what MLA needs and why DJL's
+ * {@code Trainer.step()} (which updates every parameter) is not used.
  *
  * <p>Speed: each update is one fused engine call ({@code sgdUpdate}, which keeps the velocity
  * {@code v = lr·b} and computes {@code v = μ·v + lr·d; w −= v}) plus one call that clears the

@@ -1,0 +1,170 @@
+package org.mla4j.data.raw;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mla4j.data.InvalidInputException;
+
+/**
+ * Computes the features of every sample of a {@link RawTable}: each file is read once, hashed and
+ * decoded by its modality's {@link FeatureRecipe}; rows are processed in parallel, and the result
+ * does not depend on the number of threads.
+ *
+ * <p>The content checksum is SHA-256 over the manifest bytes, the index bytes, then for every sample
+ * (in index order) and modality (in manifest order) the number of its files as a 4-byte big-endian
+ * integer followed by the SHA-256 of each file's bytes. It changes when any byte of any listed file
+ * changes, and does not depend on file dates.
+ *
+ * <p>A file that is missing, unreadable or undecodable stops the extraction with an
+ * {@link InvalidInputException} naming the file, the index line and the column (the first failing
+ * sample in index order is reported).
+ */
+public final class FeatureExtraction {
+    /** Told how many samples are done (called from the calling thread, in order). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> {
+        };
+
+        void samplesDone(int done, int total);
+    }
+
+    /**
+     * Features of every sample.
+     *
+     * @param features        per modality, row-major N × dim (zeros where absent)
+     * @param present         per modality, N flags
+     * @param contentChecksum SHA-256 of the dataset's content, lowercase hex
+     * @param seconds         wall time
+     */
+    public record Result(float[][] features, boolean[][] present, String contentChecksum, double seconds) {
+    }
+
+    private FeatureExtraction() {
+    }
+
+    /** Threads used when none are given: every processor this JVM may use. */
+    public static int defaultThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static Result run(RawTable table, byte[] manifestBytes, int threads, Progress progress) {
+        long start = System.nanoTime();
+        List<RawManifest.Entry> entries = table.manifest().modalities();
+        int n = table.size();
+        int numModalities = entries.size();
+        float[][] features = new float[numModalities][];
+        boolean[][] present = new boolean[numModalities][n];
+        for (int m = 0; m < numModalities; m++) {
+            features[m] = new float[n * entries.get(m).recipe().dim()];
+        }
+        byte[][] digests = new byte[n][];
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "mla4j-extract");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                int row = i;
+                futures.add(pool.submit(() -> {
+                    digests[row] = sample(table, row, features, present);
+                    return null;
+                }));
+            }
+            for (int i = 0; i < n; i++) {
+                try {
+                    futures.get(i).get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("feature extraction interrupted", e);
+                }
+                progress.samplesDone(i + 1, n);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        MessageDigest total = sha256();
+        total.update(manifestBytes);
+        try {
+            total.update(Files.readAllBytes(table.indexFile()));
+        } catch (IOException e) {
+            throw InvalidInputException.inFile(table.indexFile(), "cannot be read (" + e.getMessage() + ")");
+        }
+        for (byte[] d : digests) {
+            total.update(d);
+        }
+        return new Result(features, present, HexFormat.of().formatHex(total.digest()), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Extracts one sample into the shared arrays (its own slice of them) and returns its digest bytes. */
+    private static byte[] sample(RawTable table, int row, float[][] features, boolean[][] present) {
+        ByteArrayOutputStream digest = new ByteArrayOutputStream();
+        MessageDigest sha = sha256();
+        List<RawManifest.Entry> entries = table.manifest().modalities();
+        for (int m = 0; m < entries.size(); m++) {
+            RawManifest.Entry e = entries.get(m);
+            List<Path> paths = table.files().get(m).get(row);
+            digest.writeBytes(ByteBuffer.allocate(4).putInt(paths.size()).array());
+            if (paths.isEmpty()) {
+                continue;
+            }
+            String where = table.indexFile().getFileName() + " line " + table.lines()[row] + ", column '" + e.column() + "'";
+            List<FeatureRecipe.Input> inputs = new ArrayList<>(paths.size());
+            for (Path p : paths) {
+                byte[] bytes = read(p, where);
+                digest.writeBytes(sha.digest(bytes));
+                inputs.add(new FeatureRecipe.Input(p, bytes));
+            }
+            float[] f;
+            try {
+                f = e.recipe().extract(inputs);
+            } catch (InvalidInputException ex) {
+                throw new InvalidInputException(ex.getMessage() + " (" + where + ")", ex);
+            }
+            int dim = e.recipe().dim();
+            if (f.length != dim) {
+                throw new IllegalStateException("recipe of " + e.name() + " returned " + f.length + " values, not " + dim);
+            }
+            System.arraycopy(f, 0, features[m], row * dim, dim);
+            present[m][row] = true;
+        }
+        return digest.toByteArray();
+    }
+
+    private static byte[] read(Path p, String where) {
+        try {
+            return Files.readAllBytes(p);
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.inFile(p, "file not found (" + where + ")");
+        } catch (IOException e) {
+            throw InvalidInputException.inFile(p, "cannot be read (" + e.getMessage() + "; " + where + ")");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
+        }
+    }
+}
