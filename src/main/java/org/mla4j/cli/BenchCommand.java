@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure training throughput (MLA with HGM on and off, Concat), the cost of one HGM update,",
                 "inference throughput, live engine arrays and resident memory per epoch, and the arithmetic floor.",
-                "Engine threads come from MLA4J_THREADS (default 2) and are recorded in the output."})
+                "Engine threads come from MLA4J_THREADS (default 1) and are recorded in the output."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
