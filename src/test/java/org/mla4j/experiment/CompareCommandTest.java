@@ -71,6 +71,18 @@ class CompareCommandTest {
     }
 
     @Test
+    void aDivergedRunIsReportedAndTheGridGoesOn() throws Exception {
+        Path data = TestDatasets.builder().samples(40).classes(2).write(dir.resolve("data"));
+        Path out = dir.resolve("cmp");
+        String[] result = run("compare", "--data", data.toString(), "--methods", "sum,late", "--seeds", "1",
+                "--epochs", "2", "--lr", "1e30", "--width", "8", "--layers", "1", "--out", out.toString());
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[2]).contains("sum seed 0: FAILED").contains("diverged").contains("2 run(s) failed");
+        assertThat(Files.readString(out.resolve("comparison.md"))).contains("Runs that failed");
+        assertThat(out.resolve("runs/sum-seed0")).doesNotExist();
+    }
+
+    @Test
     void rejectsUnknownMethodsAndConditionModalities() {
         Path data = TestDatasets.builder().samples(40).classes(2).write(dir.resolve("data"));
         String[] unknown = run("compare", "--data", data.toString(), "--methods", "sum,nope", "--out", dir.toString());
