@@ -34,7 +34,7 @@ final class TrainingOptions {
 
     @Option(names = "--lr-decay-epochs", split = ",", paramLabel = "E[,E...]",
             description = "Epochs (0-based) at which the learning rate is multiplied by --lr-decay-factor. "
-                    + "Default: 70% of --epochs (42 of 60).")
+                    + "Default: 70%% of --epochs (42 of 60).")
     int[] lrDecayEpochs;
 
     @Option(names = "--lr-decay-factor", defaultValue = "0.1", description = "Step decay factor (default: ${DEFAULT-VALUE}).")
