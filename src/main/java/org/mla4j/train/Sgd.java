@@ -59,7 +59,9 @@ public final class Sgd implements AutoCloseable {
             }
             d = buf;
         }
-        w.subi(d.mul(lr));
+        try (NDArray delta = d.mul(lr)) { // d may be the momentum buffer: its products land in the state manager
+            w.subi(delta);
+        }
         zeroGradient(parameter);
     }
 
