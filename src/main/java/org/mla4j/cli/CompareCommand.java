@@ -135,7 +135,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        List<String> args = new ArrayList<>(List.of("mla", "compare"));
+        List<String> args = new ArrayList<>(List.of("mla")); // the original arguments start with "compare"
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
     }

@@ -39,7 +39,7 @@ class CompareCommandTest {
         assertThat(out.resolve("comparison.json")).exists();
         assertThat(out.resolve("runs/sum-seed0/metrics.json")).exists();
         assertThat(out.resolve("runs/late-seed0/metrics.json")).exists();
-        assertThat(first[1]).contains("| sum |").contains("| late |").contains("Command: `mla compare");
+        assertThat(first[1]).contains("| sum |").contains("| late |").contains("Command: `mla compare --data ");
         assertThat(first[2]).contains("[1/2] sum seed 0").contains("[2/2] late seed 0");
         JsonNode json = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
         assertThat(json.get("rows")).hasSize(2);
