@@ -84,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         RunGrid.Result result;
         try (GridProgress progress = new GridProgress(todo, training.epochs, output.quiet || output.json,
                 spec.commandLine().getErr())) {
-            result = RunGrid.run(entries, dataset, Provenance.collect(commandLine), progress);
+            result = RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), progress);
         }
         Comparison comparison = Comparison.of(methodList, dataset.modalityNames(), result.summaries());
         String command = String.join(" ", commandLine);
