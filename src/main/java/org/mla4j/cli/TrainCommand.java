@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private java.util.List<String> commandLine() {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("mla"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("mla")); // they start with "train"
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
     }
