@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla bench}: speed and memory on the bundled data, as a table and a JSON file. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", header = "Measure training/inference speed, HGM cost and memory.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure training throughput (MLA with HGM on and off, Concat), the cost of one HGM update,",
                 "inference throughput, live engine arrays and resident memory per epoch, and the arithmetic floor.",
                 "Engine threads come from MLA4J_THREADS (default 1) and are recorded in the output."})

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * {@code mla compare}: trains every method × seed with the same settings and tabulates test
  * accuracy (mean ± std over seeds). Resumable: finished runs in OUT/runs are reused.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare", header = "Compare methods over seeds: a table of unimodal and fused accuracy.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train several methods with several seeds on one dataset and compare them: one run directory "
                 + "per method and seed under OUT/runs/<method>-seed<S>, and a table of each modality's and the fused "
                 + "test accuracy (mean ± sample std over seeds, best per column marked *) in OUT/comparison.md, "
