@@ -98,8 +98,8 @@ final class IsolationCommand implements Callable<Integer> {
         SweepTable table = SweepTable.of("ratio", series, points);
         String md = SweepOutput.write(target, "isolation", table,
                 "Each modality's own test accuracy (%) on " + dataset.name() + " when " + modality
-                        + " is masked in a share (ratio) of the training samples; the test split is complete; mean ± "
-                        + "sample std over seeds 0.." + (seeds - 1) + ".",
+                        + " is masked in a share (ratio) of the training samples; the test split is complete; "
+                        + SweepOutput.overSeeds(seeds) + ".",
                 "Unimodal accuracy with " + modality + " masked in training", "share of training samples without "
                         + modality, String.join(" ", commandLine), result.failures(),
                 Map.of("dataset", dataset.name(), "dataset_sha256", dataset.checksum(), "masked_modality", modality,

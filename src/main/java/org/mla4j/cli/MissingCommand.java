@@ -81,7 +81,7 @@ final class MissingCommand implements Callable<Integer> {
         SweepTable table = SweepTable.of("η", methodList, points);
         String md = SweepOutput.write(target, "missing", table,
                 "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η (train, validation and "
-                        + "test), mean ± sample std over seeds 0.." + (seeds - 1) + "; model chosen by validation.",
+                        + "test), " + SweepOutput.overSeeds(seeds) + "; model chosen by validation.",
                 "Fused accuracy vs missing rate on " + dataset.name(), "missing rate η", String.join(" ", commandLine),
                 result.failures(), Map.of("dataset", dataset.name(), "dataset_sha256", dataset.checksum(), "seeds", seeds));
         output.print(spec.commandLine().getOut(), md, org.mla4j.io.Json.write(table.json()));

@@ -77,6 +77,11 @@ final class SweepOutput {
         return out;
     }
 
+    /** "seed 0" or "mean ± sample std over seeds 0..N-1", for captions. */
+    static String overSeeds(int seeds) {
+        return seeds == 1 ? "one seed (0)" : "mean ± sample std over seeds 0.." + (seeds - 1);
+    }
+
     static List<String> commandLine(picocli.CommandLine.Model.CommandSpec spec) {
         List<String> args = new ArrayList<>(List.of("mla"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());
