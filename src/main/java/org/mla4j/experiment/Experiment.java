@@ -309,7 +309,7 @@ public final class Experiment {
                 if (m.equals("all")) {
                     out.addAll(valid);
                 } else if (!valid.contains(m)) {
-                    throw bad(key, "unknown method '" + part.trim() + "'; valid: " + String.join(", ", valid)
+                    throw bad(key, "names unknown method '" + part.trim() + "'; valid: " + String.join(", ", valid)
                             + (key.equals("methods") ? " (or all)" : " (the methods of the experiment)"));
                 } else {
                     out.add(m);

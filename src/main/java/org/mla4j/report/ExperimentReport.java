@@ -232,7 +232,8 @@ public final class ExperimentReport {
                     first = false;
                     List<EmbeddingPlot.Group> groups = present.stream().map(e -> new EmbeddingPlot.Group(e.modality(),
                             e.embeddings())).toList();
-                    String title = row.label() + ", seed " + run.seed() + ": test embeddings";
+                    String title = row.label() + ", seed " + run.seed() + ": test embeddings" + (gaps.size() == 1
+                            ? String.format(Locale.ROOT, " (gap %.3f)", gaps.get(0).gap()) : "");
                     figures.add(new ReportDocument.Figure("embeddings-" + slug(row.label()) + ".png",
                             EmbeddingPlot.png(title, groups), row.label() + ", seed " + run.seed()
                             + ": each modality's encoder output on the test split, L2-normalised, projected on the "

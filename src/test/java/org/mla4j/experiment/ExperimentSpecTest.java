@@ -108,7 +108,7 @@ class ExperimentSpecTest {
     void settingsOutOfRangeNameTheirKey() {
         assertThat(error(VALID.replace("epochs: 5", "epochs: 0"))).isEqualTo("specs/exp.yaml: train.epochs must be at least 1, got 0");
         assertThat(error(VALID.replace("[mla, concat]", "[mla, mlaa]")))
-                .isEqualTo("specs/exp.yaml: methods unknown method 'mlaa'; valid: mla, sum, concat, late, film, bigated, "
+                .isEqualTo("specs/exp.yaml: methods names unknown method 'mlaa'; valid: mla, sum, concat, late, film, bigated, "
                         + "ogm-ge, qmf (or all)");
         assertThat(error(VALID.replace("hgm: off", "hgm: maybe"))).isEqualTo("specs/exp.yaml: options.hgm must be on or off, got 'maybe'");
         assertThat(error(VALID + "variants: [{name: x, options: {fusion: median}}]\n"))
@@ -116,7 +116,7 @@ class ExperimentSpecTest {
         assertThat(error(VALID + "variants: [{name: x}, {name: X}]\n")).contains("variants[1].name 'X' is the same name");
         assertThat(error(VALID.replace("[0.3, 0, 0.1]", "[1.5]"))).contains("missing.rates entries must be in [0, 1), got 1.5");
         assertThat(error("methods: [mla]\n")).startsWith("specs/exp.yaml: data is required");
-        assertThat(error(VALID + "report: {modality_gap: [qmf]}\n")).contains("report.modality_gap unknown method 'qmf'");
+        assertThat(error(VALID + "report: {modality_gap: [qmf]}\n")).contains("report.modality_gap names unknown method 'qmf'");
     }
 
     @Test
@@ -196,6 +196,6 @@ class ExperimentSpecTest {
     @Test
     void variantMethodsMustBeTheExperimentsMethods() {
         assertThatThrownBy(() -> load(VALID + "variants: [{name: a, methods: [qmf]}]\n"))
-                .hasMessageContaining("variants[0].methods unknown method 'qmf'; valid: mla, concat");
+                .hasMessageContaining("variants[0].methods names unknown method 'qmf'; valid: mla, concat");
     }
 }
