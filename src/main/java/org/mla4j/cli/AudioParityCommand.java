@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla audio-parity}: checks the Java log-mel features of every row against a reference .npy. */
-@Command(name = "audio-parity", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "audio-parity", header = "Check the Java log-mel features against a reference .npy.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute the log-mel features of every audio file of an index.csv and compare them, value by",
                 "value, with a reference .npy (row i of the index = row i of the reference). Prints the largest",
                 "absolute difference, the row where it occurs, the number of rows above the tolerance and the time;",

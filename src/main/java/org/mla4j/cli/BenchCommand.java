@@ -29,10 +29,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla bench}: speed and memory on the bundled data, as a table and a JSON file. */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", header = "Measure training/inference speed, HGM cost and memory.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure training throughput (MLA with HGM on and off, Concat), the cost of one HGM update,",
                 "inference throughput, live engine arrays and resident memory per epoch, and the arithmetic floor.",
-                "Engine threads come from MLA4J_THREADS (default 2) and are recorded in the output."})
+                "Engine threads come from MLA4J_THREADS (default 1) and are recorded in the output."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -27,11 +27,12 @@ import picocli.CommandLine.Spec;
  * {@code mla compare}: trains every method × seed with the same settings and tabulates test
  * accuracy (mean ± std over seeds). Resumable: finished runs in OUT/runs are reused.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train several methods with several seeds on one dataset and compare them:",
-                "one run directory per method and seed under OUT/runs/<method>-seed<S>, and a table of each",
-                "modality's and the fused test accuracy (mean ± sample std over seeds; best per column marked *)",
-                "in OUT/comparison.md, .csv and .json. Re-running the same command only trains the runs that are missing."})
+@Command(name = "compare", header = "Compare methods over seeds: a table of unimodal and fused accuracy.", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train several methods with several seeds on one dataset and compare them: one run directory "
+                + "per method and seed under OUT/runs/<method>-seed<S>, and a table of each modality's and the fused "
+                + "test accuracy (mean ± sample std over seeds, best per column marked *) in OUT/comparison.md, "
+                + ".csv and .json.",
+                "Re-running the same command only trains the runs that are missing."})
 final class CompareCommand implements Callable<Integer> {
     static final String MARKDOWN = "comparison.md";
     static final String CSV = "comparison.csv";
@@ -83,7 +84,7 @@ final class CompareCommand implements Callable<Integer> {
         RunGrid.Result result;
         try (GridProgress progress = new GridProgress(todo, training.epochs, output.quiet || output.json,
                 spec.commandLine().getErr())) {
-            result = RunGrid.run(entries, dataset, Provenance.collect(commandLine), progress);
+            result = RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), progress);
         }
         Comparison comparison = Comparison.of(methodList, dataset.modalityNames(), result.summaries());
         String command = String.join(" ", commandLine);
@@ -134,7 +135,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private List<String> commandLine() {
-        List<String> args = new ArrayList<>(List.of("mla"));
+        List<String> args = new ArrayList<>(List.of("mla")); // the original arguments start with "compare"
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
     }

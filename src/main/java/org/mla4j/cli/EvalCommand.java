@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla eval}: scores a saved model on a dataset's validation and test splits. */
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "eval", header = "Score a trained model on the validation and test splits.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Evaluate a trained model: fused accuracy, macro-F1 and each modality's own accuracy",
                 "on the validation split (carved as in training) and the test split."})
 final class EvalCommand implements Callable<Integer> {

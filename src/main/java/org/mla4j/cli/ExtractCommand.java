@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla extract}: turns a raw dataset into the {@code .npy} layout once. */
-@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "extract", header = "Turn a raw dataset (WAV/PNG + index.csv) into the .npy layout.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Extract the features of a raw dataset (manifest.json with \"format\": \"raw\" + index.csv +",
                 "media files) into a .npy dataset folder: manifest.json (recording each modality's preprocessing",
                 "and the source), one .npy per modality, labels, split files, presence.npy if a cell is empty.",

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * report every modality's own test accuracy (the paper's Figure 2): with MLA the other modalities
  * should not suffer.
  */
-@Command(name = "isolation", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "isolation", header = "Mask one modality in training; each modality's accuracy (table + plot).", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Drop one modality from a growing share of the training samples (the test split stays complete)",
                 "and report each modality's own test accuracy per method: OUT/isolation.md/.csv/.json and OUT/isolation.png.",
                 "With MLA the other modalities should be unaffected; joint training lets them degrade or lets the masked",

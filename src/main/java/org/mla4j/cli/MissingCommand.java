@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla missing}: fused test accuracy against the missing rate (the paper's Table 2 on your data). */
-@Command(name = "missing", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "missing", header = "Fused accuracy against the missing-modality rate (table + plot).", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train each method × missing rate × seed with every (sample, modality) pair dropped with",
                 "probability η in train, validation and test (at least one modality kept per sample), and tabulate the",
                 "fused test accuracy (mean ± sample std over seeds) in OUT/missing.md/.csv/.json with a plot",

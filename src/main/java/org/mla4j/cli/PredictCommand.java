@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla predict}: writes one prediction per sample, using whatever modalities each sample has. */
-@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "predict", header = "Predict every sample of a dataset with a trained model (CSV).", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict every sample of a dataset with a trained model and write a CSV:",
                 "row, split, label, fused prediction and its probability, and for each modality whether it was",
                 "present, its own prediction and its fusion weight. Modalities the dataset lacks are treated as absent."})

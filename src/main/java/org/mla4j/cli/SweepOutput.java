@@ -28,7 +28,7 @@ final class SweepOutput {
         output.note(err, String.format(java.util.Locale.ROOT, "%d runs on %s (%d to train, %d already done)",
                 entries.size(), dataset.name(), todo, entries.size() - todo));
         try (GridProgress progress = new GridProgress(todo, epochs, output.quiet || output.json, err)) {
-            return RunGrid.run(entries, dataset, Provenance.collect(commandLine), progress);
+            return RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), progress);
         }
     }
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mla train}: trains one method with one seed and writes a run directory. */
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "train", header = "Train one method with one seed and write a run directory.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train one method on a dataset and write a run directory:",
                 "config.json (settings, dataset checksum, versions), metrics.json, history.csv, model.json + model.npz.",
                 "The model kept is the epoch with the best validation fused accuracy; test accuracy is reported for it."})
@@ -155,7 +155,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private java.util.List<String> commandLine() {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("mla"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("mla")); // they start with "train"
         args.addAll(spec.commandLine().getParseResult().originalArgs());
         return args;
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.io.Json;
@@ -74,10 +75,11 @@ public final class RunGrid {
     /**
      * Runs (or reuses) every entry on {@code dataset}.
      *
-     * @param provenance written into each new run's config.json
+     * @param provenance gives what is written into each new run's config.json (asked once per run, so
+     *                   each run records its own creation time)
      */
-    public static Result run(List<Entry> entries, MultimodalDataset dataset, Map<String, Object> provenance,
-                             Listener listener) {
+    public static Result run(List<Entry> entries, MultimodalDataset dataset,
+                             Supplier<Map<String, Object>> provenance, Listener listener) {
         for (Entry entry : entries) {
             if (isDone(entry)) {
                 requireSameSettings(entry, dataset);
@@ -102,7 +104,7 @@ public final class RunGrid {
                 listener.failed(entry, i + 1, total, e.getMessage());
                 continue;
             }
-            RunDirectory.write(entry.directory(), outcome, provenance, false);
+            RunDirectory.write(entry.directory(), outcome, provenance.get(), false);
             RunSummary summary = RunSummary.read(entry.directory().resolve(RunDirectory.METRICS));
             summaries.add(summary);
             listener.finished(entry, i + 1, total, summary, (System.nanoTime() - start) / 1e9);

@@ -9,7 +9,8 @@ public final class Losses {
 
     /** Mean cross-entropy {@code −(1/n) Σ_i log softmax(z_i)[y_i]}, with the labels given one-hot (n × C). */
     public static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
-        return logits.logSoftmax(1).mul(oneHot).sum().div(-logits.getShape().get(0));
+        // mean() then neg() rather than div(−n): a Number operand allocates an engine scalar every step
+        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
     }
 
     /** Per-sample cross-entropy (n). */

@@ -23,10 +23,13 @@ public final class TensorSplit implements AutoCloseable {
     private final NDArray[] features;
     private final NDArray labels;
     private final NDArray oneHot;
+    /** The split position of each row of these tensors (identity, or an epoch's shuffled order). */
+    private final int[] positions;
 
     private TensorSplit(String name, int[] rows, int[] labelValues, boolean[][] present, int numClasses,
-                        NDManager manager, NDArray[] features, NDArray labels, NDArray oneHot) {
+                        NDManager manager, NDArray[] features, NDArray labels, NDArray oneHot, int[] positions) {
         this.name = name;
+        this.positions = positions;
         this.rows = rows;
         this.labelValues = labelValues;
         this.present = present;
@@ -64,8 +67,41 @@ public final class TensorSplit implements AutoCloseable {
         }
         NDArray labels = manager.create(labelLongs);
         NDArray oneHot = labels.oneHot(ds.numClasses());
+        int[] identity = new int[n];
+        java.util.Arrays.setAll(identity, i -> i);
         return new TensorSplit(name, rows.clone(), labelValues, present, ds.numClasses(), manager, features, labels,
-                oneHot);
+                oneHot, identity);
+    }
+
+    /**
+     * This split with its samples in {@code order} (positions of this split), gathered with one engine
+     * call per tensor: an epoch reorders once and then takes each batch as a contiguous {@link #slice},
+     * which is cheaper than gathering every batch. Batches of the result still report the original
+     * positions. Close it (or its manager's parent) when the epoch ends.
+     */
+    public TensorSplit reordered(int[] order, NDManager parent) {
+        NDManager target = parent.newSubManager();
+        long[] idx = new long[order.length];
+        int[] rowsOut = new int[order.length];
+        int[] labelsOut = new int[order.length];
+        int[] positionsOut = new int[order.length];
+        boolean[][] presentOut = new boolean[present.length][order.length];
+        for (int i = 0; i < order.length; i++) {
+            idx[i] = order[i];
+            rowsOut[i] = rows[order[i]];
+            labelsOut[i] = labelValues[order[i]];
+            positionsOut[i] = positions[order[i]];
+            for (int m = 0; m < present.length; m++) {
+                presentOut[m][i] = present[m][order[i]];
+            }
+        }
+        NDArray index = target.create(idx);
+        NDArray[] x = new NDArray[features.length];
+        for (int m = 0; m < features.length; m++) {
+            x[m] = take(features[m], index, target);
+        }
+        return new TensorSplit(name, rowsOut, labelsOut, presentOut, numClasses, target, x, take(labels, index, target),
+                take(oneHot, index, target), positionsOut);
     }
 
     public String name() {
@@ -108,23 +144,27 @@ public final class TensorSplit implements AutoCloseable {
         for (int m = 0; m < features.length; m++) {
             x[m] = take(features[m], index, batchManager);
         }
-        return new Batch(batchManager, positions, x, take(labels, index, batchManager),
+        int[] original = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            original[i] = this.positions[positions[i]];
+        }
+        return new Batch(batchManager, original, x, take(labels, index, batchManager),
                 take(oneHot, index, batchManager), presenceAt(positions));
     }
 
     /** The contiguous positions {@code [from, to)} as a batch (evaluation). */
     public Batch slice(NDManager batchManager, int from, int to) {
-        int[] positions = new int[to - from];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = from + i;
+        int[] local = new int[to - from];
+        for (int i = 0; i < local.length; i++) {
+            local[i] = from + i;
         }
         NDIndex range = new NDIndex("{}:{}", from, to);
         NDArray[] x = new NDArray[features.length];
         for (int m = 0; m < features.length; m++) {
             x[m] = attached(features[m].get(range), batchManager);
         }
-        return new Batch(batchManager, positions, x, attached(labels.get(range), batchManager),
-                attached(oneHot.get(range), batchManager), presenceAt(positions));
+        return new Batch(batchManager, java.util.Arrays.copyOfRange(positions, from, to), x,
+                attached(labels.get(range), batchManager), attached(oneHot.get(range), batchManager), presenceAt(local));
     }
 
     private boolean[][] presenceAt(int[] positions) {

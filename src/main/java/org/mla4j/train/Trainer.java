@@ -80,15 +80,15 @@ public final class Trainer {
                 shuffle(order, random);
                 TrainingStep step = new TrainingStep(engine, sgd, store, random, manager, epoch, lr);
                 Map<String, Double> losses;
-                try {
+                try (NDManager epochManager = manager.newSubManager()) {
+                    TensorSplit shuffled = fit.reordered(order, epochManager);
                     for (int b = 0; b < batches; b++) {
                         int from = b * config.batchSize();
-                        int[] positions = java.util.Arrays.copyOfRange(order, from,
-                                Math.min(fit.size(), from + config.batchSize()));
+                        int to = Math.min(fit.size(), from + config.batchSize());
                         try (NDManager batchManager = manager.newSubManager()) {
                             batchManager.tempAttachAll(parameterArrays);
                             sgd.lendGradients(batchManager);
-                            method.trainBatch(fit.batch(batchManager, positions), step);
+                            method.trainBatch(shuffled.slice(batchManager, from, to), step);
                         }
                         listener.onBatch(epoch, b, batches);
                     }

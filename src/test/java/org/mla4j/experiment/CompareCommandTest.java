@@ -39,7 +39,7 @@ class CompareCommandTest {
         assertThat(out.resolve("comparison.json")).exists();
         assertThat(out.resolve("runs/sum-seed0/metrics.json")).exists();
         assertThat(out.resolve("runs/late-seed0/metrics.json")).exists();
-        assertThat(first[1]).contains("| sum |").contains("| late |").contains("Command: `mla compare");
+        assertThat(first[1]).contains("| sum |").contains("| late |").contains("Command: `mla compare --data ");
         assertThat(first[2]).contains("[1/2] sum seed 0").contains("[2/2] late seed 0");
         JsonNode json = Json.MAPPER.readTree(out.resolve("comparison.json").toFile());
         assertThat(json.get("rows")).hasSize(2);
@@ -68,6 +68,18 @@ class CompareCommandTest {
         String[] again = run(concat(common, "--epochs", "2"));
         assertThat(again[0]).isEqualTo("2");
         assertThat(again[2]).contains("other settings").contains("epochs 1 vs 2");
+    }
+
+    @Test
+    void aDivergedRunIsReportedAndTheGridGoesOn() throws Exception {
+        Path data = TestDatasets.builder().samples(40).classes(2).write(dir.resolve("data"));
+        Path out = dir.resolve("cmp");
+        String[] result = run("compare", "--data", data.toString(), "--methods", "sum,late", "--seeds", "1",
+                "--epochs", "2", "--lr", "1e30", "--width", "8", "--layers", "1", "--out", out.toString());
+        assertThat(result[0]).isEqualTo("1");
+        assertThat(result[2]).contains("sum seed 0: FAILED").contains("diverged").contains("2 run(s) failed");
+        assertThat(Files.readString(out.resolve("comparison.md"))).contains("Runs that failed");
+        assertThat(out.resolve("runs/sum-seed0")).doesNotExist();
     }
 
     @Test

@@ -63,6 +63,21 @@ class MissingModalityRunTest {
     }
 
     @Test
+    void evaluationWithEverySamplePresentEqualsTheCompleteDataEvaluation() {
+        MultimodalDataset plain = DatasetLoader.load(TestDatasets.builder().samples(30).write(dir.resolve("plain")));
+        int[][] allOnes = new int[30][2];
+        for (int[] row : allOnes) {
+            java.util.Arrays.fill(row, 1);
+        }
+        MultimodalDataset masked = DatasetLoader.load(TestDatasets.builder().samples(30).presence(allOnes)
+                .write(dir.resolve("masked")));
+        RunOutcome a = TrainingRun.execute(config(0), plain, EpochListener.NONE);
+        RunOutcome b = TrainingRun.execute(config(0), masked, EpochListener.NONE);
+        assertThat(RunDirectory.metrics(b).get("test")).isEqualTo(RunDirectory.metrics(a).get("test"));
+        assertThat(RunDirectory.metrics(b).get("validation")).isEqualTo(RunDirectory.metrics(a).get("validation"));
+    }
+
+    @Test
     void aModalitysSubsetHoldsExactlyTheSamplesThatHaveIt() {
         TestDatasets.Builder builder = TestDatasets.builder().samples(10);
         builder.absent(1, "b").absent(4, "b").absent(7, "a");
