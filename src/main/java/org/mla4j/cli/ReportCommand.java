@@ -25,12 +25,14 @@ import picocli.CommandLine.Spec;
  * {@code analysis.json} (the modality gaps) — each atomically (the figures folder is replaced as a
  * whole).
  */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the report of a results directory made by 'mla run': report.html (self-contained: tables,",
-                "plots embedded, each run's settings and provenance), report.md with its plots in figures/, and",
-                "analysis.json. It holds the accuracy tables, fused accuracy against the missing rate, the modality gap",
-                "on the test split with PCA pictures of the embeddings, and training curves, each with the command that",
-                "regenerates it."})
+@Command(name = "report", header = "Write report.html and report.md for a results directory of 'mla run'.",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write the report of a results directory made by 'mla run': report.html (self-contained: "
+                + "tables, plots embedded, each run's settings and provenance), report.md with its plots in figures/, "
+                + "and analysis.json.",
+                "It holds the accuracy tables, fused accuracy against the missing rate, the modality gap on the test "
+                + "split with PCA pictures of the embeddings, and training curves, each with the command that "
+                + "regenerates it."})
 final class ReportCommand implements Callable<Integer> {
     static final String HTML = "report.html";
     static final String MARKDOWN = "report.md";

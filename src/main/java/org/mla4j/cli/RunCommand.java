@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
  * finished runs are reused, and the tables are rewritten after every run, so an interrupted
  * experiment can be reported on and continued by running the same command again.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an experiment spec (YAML: dataset, encoders, training settings, methods, seeds, missing",
-                "rates, ablation variants) into one results directory: runs/<run>/ for each method × variant × missing",
-                "rate × seed, tables.md, accuracy.csv, results.json (machine-readable) and spec.resolved.yaml.",
-                "Runs already finished in the directory are reused; re-running the command trains only what is missing.",
-                "Then 'mla report DIR' writes report.html and report.md. Spec format: docs/experiments.md."})
+@Command(name = "run", header = "Run an experiment spec (YAML) into one resumable results directory.",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an experiment spec (YAML: dataset, encoders, training settings, methods, seeds, missing "
+                + "rates, ablation variants) into one results directory: runs/<run>/ for each method × variant × "
+                + "missing rate × seed, tables.md, accuracy.csv, results.json (machine-readable) and "
+                + "spec.resolved.yaml.",
+                "Runs already finished in the directory are reused; re-running the command trains only what is "
+                + "missing. Then 'mla report DIR' writes report.html and report.md. Spec format: docs/experiments.md."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -85,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
         Map<Path, String> failures = new LinkedHashMap<>();
         try (GridProgress progress = new GridProgress("run", todo, experiment.epochs(), output.quiet || output.json,
                 spec.commandLine().getErr())) {
-            RunGrid.run(entries, dataset, provenance, new RunGrid.Listener() {
+            RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), new RunGrid.Listener() {
                 @Override
                 public void skipped(RunGrid.Entry entry, int index, int total) {
                     progress.skipped(entry, index, total);
