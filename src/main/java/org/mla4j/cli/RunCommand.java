@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
                 "Runs already finished in the directory are reused; re-running the command trains only what is "
                 + "missing. Then 'mla report DIR' writes report.html and report.md. Spec format: docs/experiments.md."})
 final class RunCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -72,6 +74,14 @@ final class RunCommand implements Callable<Integer> {
         MultimodalDataset dataset = DatasetLoader.load(experiment.data());
         experiment.checkAgainst(dataset);
         List<RunGrid.Entry> entries = plan.stream().map(ExperimentGrid.PlannedRun::entry).toList();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: data {} (SHA-256 {}), overrides {}", experiment.name(), experiment.data(),
+                    dataset.checksum(), experiment.overrides().stream().map(o -> o.describe()).toList());
+            for (RunGrid.Entry e : entries) {
+                LOG.debug("{} → {} ({}): {}", e.label(), e.directory(), RunGrid.isDone(e) ? "done" : "to train",
+                        Json.write(e.config()).replaceAll("\\s+", " ").trim());
+            }
+        }
         int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
         if (dryRun) {
             return dryRun(experiment, plan, target, todo);
