@@ -55,7 +55,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> commandLine = SweepOutput.commandLine(spec);
-        Map<String, Object> json = write(directory, data, String.join(" ", commandLine), output,
+        Map<String, Object> json = write(directory, data, SweepOutput.regenerating(commandLine), output,
                 spec.commandLine().getErr());
         output.print(spec.commandLine().getOut(), "report written to " + directory.resolve(HTML) + " and "
                 + directory.resolve(MARKDOWN) + " (" + json.get("figures") + " figures)\n", Json.write(json));

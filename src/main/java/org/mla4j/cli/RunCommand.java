@@ -92,7 +92,7 @@ final class RunCommand implements Callable<Integer> {
                 experiment.rates().size() == 1 ? "" : "s", experiment.seeds().size(), dataset.name(), todo,
                 plan.size() - todo, target));
         List<String> commandLine = SweepOutput.commandLine(spec);
-        String command = String.join(" ", commandLine);
+        String command = SweepOutput.regenerating(commandLine);
         Map<String, Object> provenance = Provenance.collect(commandLine);
         Map<Path, String> failures = new LinkedHashMap<>();
         try (GridProgress progress = new GridProgress("run", todo, experiment.epochs(), output.quiet || output.json,

@@ -100,7 +100,7 @@ public final class ExperimentReport {
                 done, results.runs().size(), results.rows().size(), results.rates().size(),
                 results.rates().size() == 1 ? "" : "s", results.seedList(), results.epochs())));
         blocks.add(new ReportDocument.Paragraph(String.format(Locale.ROOT,
-                "Runs made by mla4j %s (git %s), DJL %s, PyTorch %s, Java %s, %s engine threads; results written %s.",
+                "Runs made by mla4j %s (git %s), DJL %s, PyTorch %s, Java %s, engine threads: %s; results written %s.",
                 p.getOrDefault("mla4j_version", "?"), p.getOrDefault("git_revision", "?"),
                 p.getOrDefault("djl_version", "?"), p.getOrDefault("pytorch_version", "?"),
                 p.getOrDefault("java_version", "?"), p.getOrDefault("engine_threads", "?"), results.created())));
