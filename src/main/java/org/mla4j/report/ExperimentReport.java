@@ -232,8 +232,9 @@ public final class ExperimentReport {
                     first = false;
                     List<EmbeddingPlot.Group> groups = present.stream().map(e -> new EmbeddingPlot.Group(e.modality(),
                             e.embeddings())).toList();
-                    String title = row.label() + ", seed " + run.seed() + ": test embeddings" + (gaps.size() == 1
-                            ? String.format(Locale.ROOT, " (gap %.3f)", gaps.get(0).gap()) : "");
+                    double meanGap = gaps.stream().mapToDouble(ModalityGap.Pair::gap).average().orElse(Double.NaN);
+                    String title = row.label() + ", seed " + run.seed() + ": test embeddings" + (gaps.isEmpty() ? ""
+                            : String.format(Locale.ROOT, gaps.size() == 1 ? " (gap %.3f)" : " (mean gap %.3f)", meanGap));
                     figures.add(new ReportDocument.Figure("embeddings-" + slug(row.label()) + ".png",
                             EmbeddingPlot.png(title, groups), row.label() + ", seed " + run.seed()
                             + ": each modality's encoder output on the test split, L2-normalised, projected on the "
@@ -308,9 +309,9 @@ public final class ExperimentReport {
             }
             SweepTable table = SweepTable.of("epoch", series, points);
             byte[] png = SweepPlot.png(table, row.label() + ": validation accuracy per epoch", "epoch",
-                    "validation accuracy (%)", new SweepPlot.Style(720, 420, false, 0, 100));
+                    "validation accuracy (%)", new SweepPlot.Style(720, 420, false, 0, 100, "fused"));
             figures.add(new ReportDocument.Figure("curves-" + slug(row.label()) + ".png", png, row.label()
-                    + ": each modality's own and the fused validation accuracy after every epoch, mean over "
+                    + ": each modality's own and the fused (black) validation accuracy after every epoch, mean over "
                     + runs.size() + " seed" + (runs.size() == 1 ? "" : "s") + " (band: ±1 sample std)."));
         }
         String where = rate == 0 ? "" : String.format(Locale.ROOT, " (runs with missing rate η = %s)", rate);

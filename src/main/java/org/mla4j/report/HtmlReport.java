@@ -20,7 +20,8 @@ public final class HtmlReport {
             code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:0.92em;background:#f3f3f5;padding:1px 4px;border-radius:3px}
             table{border-collapse:collapse;margin:8px 0 4px;font-size:0.93em}
             th,td{border:1px solid #d8d8dc;padding:5px 10px;text-align:right;white-space:nowrap}
-            th{background:#f3f3f5}td:first-child,th:first-child{text-align:left}
+            th{background:#f3f3f5;white-space:normal;vertical-align:bottom}td:first-child,th:first-child{text-align:left}
+            .table-wrap{overflow-x:auto;max-width:100%}
             tbody tr:nth-child(even){background:#fafafa}td.best{font-weight:700;background:#eaf4ea}
             .caption{color:#444;font-size:0.93em;margin:12px 0 4px;max-width:70em}
             .figures{display:flex;flex-wrap:wrap;gap:16px}
@@ -77,7 +78,7 @@ public final class HtmlReport {
         if (t.caption() != null && !t.caption().isEmpty()) {
             sb.append("<div class=\"caption\">").append(inline(t.caption())).append("</div>\n");
         }
-        sb.append("<table>\n<thead><tr>");
+        sb.append("<div class=\"table-wrap\"><table>\n<thead><tr>");
         for (String h : t.header()) {
             sb.append("<th>").append(escape(h)).append("</th>");
         }
@@ -89,7 +90,7 @@ public final class HtmlReport {
             }
             sb.append("</tr>\n");
         }
-        sb.append("</tbody></table>\n");
+        sb.append("</tbody></table></div>\n");
     }
 
     /** Escaped text with {@code `code`} spans. */

@@ -34,10 +34,12 @@ public final class SweepPlot {
      * @param markers whether each point gets a marker (off for long series such as epochs)
      * @param yMin    lower end of the y axis, or NaN to fit the data
      * @param yMax    upper end of the y axis, or NaN to fit the data
+     * @param emphasised a series drawn in black with a thicker line (e.g. the fused accuracy among
+     *                   modalities), or null
      */
-    public record Style(int width, int height, boolean markers, double yMin, double yMax) {
+    public record Style(int width, int height, boolean markers, double yMin, double yMax, String emphasised) {
         /** 900 × 560 px, markers, axes fitted to the data. */
-        public static final Style DEFAULT = new Style(900, 560, true, Double.NaN, Double.NaN);
+        public static final Style DEFAULT = new Style(900, 560, true, Double.NaN, Double.NaN, null);
     }
 
     public static byte[] png(SweepTable table, String title, String xTitle, String yTitle) {
@@ -78,7 +80,8 @@ public final class SweepPlot {
             if (x.isEmpty()) {
                 continue;
             }
-            Color color = PALETTE[colour++ % PALETTE.length];
+            boolean emphasis = s.equals(style.emphasised());
+            Color color = emphasis ? Color.BLACK : PALETTE[colour++ % PALETTE.length];
             if (x.size() > 1) {
                 List<Double> bandX = new ArrayList<>(x);
                 List<Double> bandY = new ArrayList<>(upper);
@@ -98,6 +101,7 @@ public final class SweepPlot {
             line.setLineColor(color);
             line.setMarkerColor(color);
             line.setMarker(style.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            line.setLineStyle(new java.awt.BasicStroke(emphasis ? 3f : 2f)); // solid, whatever the theme's cycle
         }
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
