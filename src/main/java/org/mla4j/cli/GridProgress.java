@@ -27,12 +27,20 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
 
     /** @param runsToDo runs of the grid that are not already finished */
     GridProgress(int runsToDo, int epochsPerRun, boolean quiet, PrintWriter err) {
+        this("compare", runsToDo, epochsPerRun, quiet, err);
+    }
+
+    /**
+     * @param task     the progress bar's name
+     * @param runsToDo runs of the grid that are not already finished
+     */
+    GridProgress(String task, int runsToDo, int epochsPerRun, boolean quiet, PrintWriter err) {
         this.quiet = quiet;
         this.err = err;
         this.epochsPerRun = epochsPerRun;
         this.totalEpochs = (long) runsToDo * epochsPerRun;
         if (!quiet && ProgressReporter.interactive() && totalEpochs > 0) {
-            bar = new ProgressBarBuilder().setTaskName("compare").setInitialMax(totalEpochs)
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalEpochs)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
         }
     }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multimodal classification that keeps every modality learning (MLA and baselines).",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CompareCommand.class,
-                MissingCommand.class, IsolationCommand.class, ExtractCommand.class, AudioParityCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                MissingCommand.class, IsolationCommand.class, RunCommand.class, ReportCommand.class,
+                ExtractCommand.class, AudioParityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -26,12 +26,26 @@ public final class Main implements Runnable {
 
     /** The configured command line (error handling included), e.g. to redirect its output in tests. */
     public static CommandLine commandLine() {
-        return CliErrors.configure(new CommandLine(new Main()));
+        return configure(new CommandLine(new Main()));
+    }
+
+    /** Error handling, and the log level of each command ({@code --verbose}, {@code --quiet}). */
+    private static CommandLine configure(CommandLine cl) {
+        CliErrors.configure(cl);
+        cl.setExecutionStrategy(parseResult -> {
+            CommandLine.ParseResult leaf = parseResult;
+            while (leaf.subcommand() != null) {
+                leaf = leaf.subcommand();
+            }
+            Logging.apply(leaf.hasMatchedOption("--verbose"), leaf.hasMatchedOption("--quiet"));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return cl;
     }
 
     /** Runs the CLI in-process with its output and errors sent to the given writers (tests, embedding). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = CliErrors.configure(new CommandLine(new Main()));
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         try {

@@ -82,6 +82,16 @@ final class SweepOutput {
         return seeds == 1 ? "one seed (0)" : "mean ± sample std over seeds 0.." + (seeds - 1);
     }
 
+    /**
+     * The command line without the options that change only what is printed ({@code --quiet},
+     * {@code --json}, {@code -v}/{@code --verbose}, {@code --debug}): the command that regenerates a result.
+     */
+    static String regenerating(List<String> commandLine) {
+        List<String> kept = commandLine.stream().filter(a -> !List.of("--quiet", "--json", "-v", "--verbose", "--debug")
+                .contains(a)).toList();
+        return String.join(" ", kept);
+    }
+
     static List<String> commandLine(picocli.CommandLine.Model.CommandSpec spec) {
         List<String> args = new ArrayList<>(List.of("mla"));
         args.addAll(spec.commandLine().getParseResult().originalArgs());

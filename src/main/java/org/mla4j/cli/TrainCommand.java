@@ -143,7 +143,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private RunOutcome train(RunConfig config, MultimodalDataset dataset, TrainingState state,
                              RunCheckpointer checkpointer, String label) {
-        try (ProgressReporter progress = new ProgressReporter(label, config.epochs(), output.quiet,
+        try (ProgressReporter progress = new ProgressReporter(label, config.epochs(), output.quiet || output.json,
                 spec.commandLine().getErr())) {
             return TrainingRun.execute(config, dataset, progress, state, checkpointer);
         }

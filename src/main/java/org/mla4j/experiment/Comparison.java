@@ -141,7 +141,7 @@ public final class Comparison {
         columns.forEach(c -> sb.append(',').append(c).append("_mean,").append(c).append("_std,").append(c).append("_best"));
         sb.append('\n');
         for (Row row : rows) {
-            sb.append(row.method()).append(',').append(row.seeds().size());
+            sb.append(csvText(row.method())).append(',').append(row.seeds().size());
             for (String column : columns) {
                 Cell cell = row.cells().get(column);
                 sb.append(',').append(number(cell.mean())).append(',').append(number(cell.std())).append(',')
@@ -150,6 +150,12 @@ public final class Comparison {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** A CSV field: quoted (with doubled quotes) when it holds a comma, a quote or a line break. */
+    static String csvText(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n")
+                ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
     private static String number(double v) {

@@ -28,10 +28,17 @@ import org.mla4j.train.Trainer;
  * leaves only finished runs behind. A run that diverges is reported and left out; the grid goes on.
  */
 public final class RunGrid {
-    /** One run of the grid: its settings and where its run directory goes. */
-    public record Entry(RunConfig config, Path directory) {
+    /**
+     * One run of the grid: its settings, where its run directory goes, and how progress and failures
+     * name it ({@code name}; null: "method seed S").
+     */
+    public record Entry(RunConfig config, Path directory, String name) {
+        public Entry(RunConfig config, Path directory) {
+            this(config, directory, null);
+        }
+
         public String label() {
-            return config.method() + " seed " + config.seed();
+            return name != null ? name : config.method() + " seed " + config.seed();
         }
     }
 

@@ -92,7 +92,7 @@ public final class SweepTable {
             for (double x : xs) {
                 Comparison.Cell c = cell(s, x);
                 if (c != null) {
-                    sb.append(s).append(',').append(format(x)).append(',').append(c.mean()).append(',')
+                    sb.append(Comparison.csvText(s)).append(',').append(format(x)).append(',').append(c.mean()).append(',')
                             .append(Double.isNaN(c.std()) ? "" : String.valueOf(c.std())).append(',').append(c.count())
                             .append('\n');
                 }

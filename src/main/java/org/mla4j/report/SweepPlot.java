@@ -17,24 +17,49 @@ import org.mla4j.experiment.SweepTable;
 
 /**
  * Plots a {@link SweepTable}: one line per series (mean over seeds, in %) with a translucent band
- * of ± one standard deviation, as a PNG.
+ * of ± one standard deviation, as a PNG. Series keep their colours in table order, so the same
+ * table always gives the same picture.
  */
 public final class SweepPlot {
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+    static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
             new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
             new Color(0xbcbd22), new Color(0x17becf)};
 
     private SweepPlot() {
     }
 
+    /**
+     * How the plot looks.
+     *
+     * @param markers whether each point gets a marker (off for long series such as epochs)
+     * @param yMin    lower end of the y axis, or NaN to fit the data
+     * @param yMax    upper end of the y axis, or NaN to fit the data
+     * @param emphasised a series drawn in black with a thicker line (e.g. the fused accuracy among
+     *                   modalities), or null
+     */
+    public record Style(int width, int height, boolean markers, double yMin, double yMax, String emphasised) {
+        /** 900 × 560 px, markers, axes fitted to the data. */
+        public static final Style DEFAULT = new Style(900, 560, true, Double.NaN, Double.NaN, null);
+    }
+
     public static byte[] png(SweepTable table, String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(900).height(560).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle)
-                .build();
+        return png(table, title, xTitle, yTitle, Style.DEFAULT);
+    }
+
+    public static byte[] png(SweepTable table, String title, String xTitle, String yTitle, Style style) {
+        XYChart chart = new XYChartBuilder().width(style.width()).height(style.height()).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
         XYStyler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideE);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(0xe0e0e0));
-        chart.getStyler().setYAxisDecimalPattern("0.0");
+        styler.setYAxisDecimalPattern("0.0");
+        if (!Double.isNaN(style.yMin())) {
+            styler.setYAxisMin(style.yMin());
+        }
+        if (!Double.isNaN(style.yMax())) {
+            styler.setYAxisMax(style.yMax());
+        }
         int colour = 0;
         for (String s : table.series()) {
             List<Double> x = new ArrayList<>();
@@ -55,7 +80,8 @@ public final class SweepPlot {
             if (x.isEmpty()) {
                 continue;
             }
-            Color color = PALETTE[colour++ % PALETTE.length];
+            boolean emphasis = s.equals(style.emphasised());
+            Color color = emphasis ? Color.BLACK : PALETTE[colour++ % PALETTE.length];
             if (x.size() > 1) {
                 List<Double> bandX = new ArrayList<>(x);
                 List<Double> bandY = new ArrayList<>(upper);
@@ -74,7 +100,8 @@ public final class SweepPlot {
             line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             line.setLineColor(color);
             line.setMarkerColor(color);
-            line.setMarker(SeriesMarkers.CIRCLE);
+            line.setMarker(style.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            line.setLineStyle(new java.awt.BasicStroke(emphasis ? 3f : 2f)); // solid, whatever the theme's cycle
         }
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

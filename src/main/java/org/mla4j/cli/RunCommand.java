@@ -1,0 +1,181 @@
+package org.mla4j.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.mla4j.data.DatasetLoader;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.experiment.Experiment;
+import org.mla4j.experiment.ExperimentGrid;
+import org.mla4j.experiment.ExperimentResults;
+import org.mla4j.experiment.RunGrid;
+import org.mla4j.experiment.RunSummary;
+import org.mla4j.experiment.SpecReader;
+import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.Json;
+import org.mla4j.run.Provenance;
+import org.mla4j.train.EpochListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mla run SPEC}: runs an experiment spec (YAML) into one results directory. Resumable:
+ * finished runs are reused, and the tables are rewritten after every run, so an interrupted
+ * experiment can be reported on and continued by running the same command again.
+ */
+@Command(name = "run", header = "Run an experiment spec (YAML) into one resumable results directory.",
+        mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an experiment spec (YAML: dataset, encoders, training settings, methods, seeds, missing "
+                + "rates, ablation variants) into one results directory: runs/<run>/ for each method × variant × "
+                + "missing rate × seed, tables.md, accuracy.csv, results.json (machine-readable) and "
+                + "spec.resolved.yaml.",
+                "Runs already finished in the directory are reused; re-running the command trains only what is "
+                + "missing. Then 'mla report DIR' writes report.html and report.md. Spec format: docs/experiments.md."})
+final class RunCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunCommand.class);
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SPEC", description = "Experiment spec, e.g. experiments/av_mnist_fsdd/table1.yaml.")
+    Path specFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a spec setting (repeatable): e.g. --set train.epochs=30 --set seeds=1 "
+                    + "--set methods=mla,concat --set missing.rates=0.1,0.5 --set variants.0.options.hgm=off.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Results directory. Default: results/<spec name>.")
+    Path out;
+
+    @Option(names = "--report", description = "Also write the report (as 'mla report DIR') when the runs are done.")
+    boolean report;
+
+    @Option(names = "--dry-run", description = "Validate the spec and list the runs (done or to train) without training.")
+    boolean dryRun;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Experiment experiment = Experiment.load(specFile, sets);
+        Path target = out != null ? out : Path.of("results", experiment.name());
+        List<ExperimentGrid.PlannedRun> plan = ExperimentGrid.expand(experiment, target);
+        MultimodalDataset dataset = DatasetLoader.load(experiment.data());
+        experiment.checkAgainst(dataset);
+        List<RunGrid.Entry> entries = plan.stream().map(ExperimentGrid.PlannedRun::entry).toList();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{}: data {} (SHA-256 {}), overrides {}", experiment.name(), experiment.data(),
+                    dataset.checksum(), experiment.overrides().stream().map(o -> o.describe()).toList());
+            for (RunGrid.Entry e : entries) {
+                LOG.debug("{} → {} ({}): {}", e.label(), e.directory(), RunGrid.isDone(e) ? "done" : "to train",
+                        Json.write(e.config()).replaceAll("\\s+", " ").trim());
+            }
+        }
+        int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
+        if (dryRun) {
+            return dryRun(experiment, plan, target, todo);
+        }
+        output.note(spec.commandLine().getErr(), String.format(Locale.ROOT,
+                "%s: %d runs (%d rows × %d missing rate%s × %d seeds) on %s, %d to train, %d already done, into %s",
+                experiment.name(), plan.size(), ExperimentGrid.rows(experiment).size(), experiment.rates().size(),
+                experiment.rates().size() == 1 ? "" : "s", experiment.seeds().size(), dataset.name(), todo,
+                plan.size() - todo, target));
+        List<String> commandLine = SweepOutput.commandLine(spec);
+        String command = SweepOutput.regenerating(commandLine);
+        Map<String, Object> provenance = Provenance.collect(commandLine);
+        Map<Path, String> failures = new LinkedHashMap<>();
+        try (GridProgress progress = new GridProgress("run", todo, experiment.epochs(), output.quiet || output.json,
+                spec.commandLine().getErr())) {
+            RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), new RunGrid.Listener() {
+                @Override
+                public void skipped(RunGrid.Entry entry, int index, int total) {
+                    progress.skipped(entry, index, total);
+                }
+
+                @Override
+                public EpochListener started(RunGrid.Entry entry, int index, int total) {
+                    return progress.started(entry, index, total);
+                }
+
+                @Override
+                public void finished(RunGrid.Entry entry, int index, int total, RunSummary summary, double seconds) {
+                    progress.finished(entry, index, total, summary, seconds);
+                    write(experiment, plan, dataset, target, command, provenance, failures); // tables so far
+                }
+
+                @Override
+                public void failed(RunGrid.Entry entry, int index, int total, String reason) {
+                    failures.put(entry.directory(), reason);
+                    progress.failed(entry, index, total, reason);
+                }
+            });
+        }
+        ExperimentResults results = write(experiment, plan, dataset, target, command, provenance, failures);
+        if (report) {
+            ReportCommand.write(target, null, "mla report " + target, output, spec.commandLine().getErr());
+        }
+        output.print(spec.commandLine().getOut(), results.tablesMarkdown(), Json.write(results.json()));
+        output.note(spec.commandLine().getErr(), "results written to " + target
+                + (report ? " (report: " + target.resolve(ReportCommand.HTML) + ")" : "; report: mla report " + target));
+        if (!failures.isEmpty()) {
+            spec.commandLine().getErr().println("error: " + failures.size() + " run(s) failed: "
+                    + String.join("; ", results.failures()));
+            return CliErrors.FAILURE;
+        }
+        return 0;
+    }
+
+    private static ExperimentResults write(Experiment experiment, List<ExperimentGrid.PlannedRun> plan,
+                                           MultimodalDataset dataset, Path target, String command,
+                                           Map<String, Object> provenance, Map<Path, String> failures) {
+        ExperimentResults results = ExperimentResults.collect(experiment, plan, dataset, target, command, provenance,
+                failures);
+        try {
+            AtomicFiles.writeString(target.resolve(ExperimentResults.SPEC_COPY), "# " + experiment.name()
+                    + ": the spec as resolved by '" + command + "' (every default filled in; data relative to this "
+                    + "folder;\n# options left out take each method's default). Running this file repeats the experiment.\n"
+                    + SpecReader.WRITER.writeValueAsString(experiment.resolvedSpec(target)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        results.write();
+        return results;
+    }
+
+    private int dryRun(Experiment experiment, List<ExperimentGrid.PlannedRun> plan, Path target, int todo) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %d runs into %s (%d to train, %d done)%n",
+                experiment.name(), plan.size(), target, todo, plan.size() - todo));
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (ExperimentGrid.PlannedRun p : plan) {
+            boolean done = RunGrid.isDone(p.entry());
+            text.append(String.format(Locale.ROOT, "  %-5s %s%n", done ? "done" : "train",
+                    target.relativize(p.entry().directory())));
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("directory", p.entry().directory().toString());
+            r.put("row", p.row());
+            r.put("method", p.method());
+            r.put("variant", p.variant().implicit() ? null : p.variant().name());
+            r.put("missing_rate", p.rate());
+            r.put("seed", p.seed());
+            r.put("done", done);
+            runs.add(r);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("experiment", experiment.name());
+        json.put("out", target.toString());
+        json.put("runs", runs);
+        output.print(spec.commandLine().getOut(), text.toString(), Json.write(json));
+        return 0;
+    }
+}

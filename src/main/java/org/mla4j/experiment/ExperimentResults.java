@@ -1,0 +1,486 @@
+package org.mla4j.experiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mla4j.data.InvalidInputException;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.Json;
+import org.mla4j.run.RunDirectory;
+
+/**
+ * What an experiment produced, as kept in its results directory: {@code results.json} (the
+ * resolved spec, the command, the dataset and its checksum, every run with its coordinates and
+ * status, and the tables with full-precision numbers), {@code tables.md} (the tables for people,
+ * each with the command that produces it) and {@code accuracy.csv} (one line per missing rate and
+ * table row). The tables are computed from the run directories' {@code metrics.json}, never typed
+ * in: {@link #read} followed by {@link #accuracy} gives the same numbers as the run that wrote them.
+ * Every file is written atomically.
+ */
+public final class ExperimentResults {
+    public static final String FILE = "results.json";
+    public static final String TABLES = "tables.md";
+    public static final String ACCURACY_CSV = "accuracy.csv";
+    public static final String SPEC_COPY = "spec.resolved.yaml";
+    static final String FORMAT = "mla4j-results";
+    static final int VERSION = 1;
+
+    /** Status of a run that finished and holds metrics. */
+    public static final String DONE = "done";
+    /** Status of a run that diverged. */
+    public static final String FAILED = "failed";
+    /** Status of a run that was not trained (the grid was interrupted). */
+    public static final String NOT_RUN = "not run";
+
+    /**
+     * A table row: a method, or a method under an ablation variant.
+     *
+     * @param variant the variant's name, or null for an experiment without variants
+     * @param changes the options the variant sets (empty without variants)
+     */
+    public record Row(String label, String method, String variant, Map<String, Object> changes) {
+    }
+
+    /** One run: its folder (relative to the results directory), coordinates and status. */
+    public record RunRecord(String directory, String row, String method, String variant, double missingRate, long seed,
+                            String status, String failure) {
+    }
+
+    /** The dataset the runs used. */
+    public record DatasetInfo(String name, String path, String absolutePath, String sha256, List<String> modalities) {
+    }
+
+    private final Path directory;
+    private final String name;
+    private final String description;
+    private final String command;
+    private final String created;
+    private final Map<String, Object> provenance;
+    private final DatasetInfo dataset;
+    private final JsonNode spec;
+    private final int epochs;
+    private final List<Long> seeds;
+    private final List<Double> rates;
+    private final List<Row> rows;
+    private final List<RunRecord> runs;
+    private final List<String> gapMethods;
+    private final boolean curves;
+
+    private ExperimentResults(Path directory, String name, String description, String command, String created,
+                              Map<String, Object> provenance, DatasetInfo dataset, JsonNode spec, int epochs,
+                              List<Long> seeds, List<Double> rates, List<Row> rows, List<RunRecord> runs,
+                              List<String> gapMethods, boolean curves) {
+        this.directory = directory;
+        this.name = name;
+        this.description = description;
+        this.command = command;
+        this.created = created;
+        this.provenance = provenance;
+        this.dataset = dataset;
+        this.spec = spec;
+        this.epochs = epochs;
+        this.seeds = List.copyOf(seeds);
+        this.rates = List.copyOf(rates);
+        this.rows = List.copyOf(rows);
+        this.runs = List.copyOf(runs);
+        this.gapMethods = List.copyOf(gapMethods);
+        this.curves = curves;
+    }
+
+    /**
+     * The results of a grid that has just run.
+     *
+     * @param failures run directory → why it failed (runs that diverged)
+     */
+    public static ExperimentResults collect(Experiment experiment, List<ExperimentGrid.PlannedRun> plan,
+                                            MultimodalDataset dataset, Path directory, String command,
+                                            Map<String, Object> provenance, Map<Path, String> failures) {
+        List<Row> rows = new ArrayList<>();
+        for (Experiment.Variant v : experiment.variants()) {
+            for (String method : v.methods()) {
+                Map<String, Object> changes = v.implicit() ? Map.of()
+                        : Json.MAPPER.convertValue(SpecReader.YAML.valueToTree(v.changes()), Map.class);
+                if (changes == null) {
+                    changes = Map.of();
+                }
+                Map<String, Object> set = new LinkedHashMap<>();
+                changes.forEach((k, val) -> {
+                    if (val != null) {
+                        set.put(k, val);
+                    }
+                });
+                rows.add(new Row(ExperimentGrid.rowLabel(method, v), method, v.implicit() ? null : v.name(), set));
+            }
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        for (ExperimentGrid.PlannedRun p : plan) {
+            Path dir = p.entry().directory();
+            String status = RunGrid.isDone(p.entry()) ? DONE : failures.containsKey(dir) ? FAILED : NOT_RUN;
+            runs.add(new RunRecord(directory.relativize(dir).toString().replace('\\', '/'), p.row(), p.method(),
+                    p.variant().implicit() ? null : p.variant().name(), p.rate(), p.seed(), status,
+                    failures.get(dir)));
+        }
+        JsonNode spec = Json.MAPPER.copy().setSerializationInclusion(
+                com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).valueToTree(experiment.resolvedSpec(directory));
+        DatasetInfo info = new DatasetInfo(dataset.name(), experiment.data().toString(),
+                experiment.data().toAbsolutePath().normalize().toString(), dataset.checksum(), dataset.modalityNames());
+        return new ExperimentResults(directory, experiment.name(), experiment.description(), command,
+                Instant.now().toString(), provenance, info, spec, experiment.epochs(), experiment.seeds(),
+                experiment.rates(), rows, runs, experiment.gapMethods(), experiment.curves());
+    }
+
+    /** Reads {@code results.json} of a results directory. */
+    public static ExperimentResults read(Path directory) {
+        Path file = directory.resolve(FILE);
+        JsonNode root;
+        try {
+            root = Json.MAPPER.readTree(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+            throw InvalidInputException.inFile(file, "not found; is " + directory
+                    + " a results directory written by 'mla run'?");
+        } catch (IOException e) {
+            throw InvalidInputException.inFile(file, "cannot be read as JSON (" + SpecReader.firstLine(e.getMessage())
+                    + ")");
+        }
+        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+            throw InvalidInputException.inFile(file, "is not an mla4j results file (\"format\" must be \"" + FORMAT
+                    + "\")");
+        }
+        try {
+            JsonNode d = root.get("dataset");
+            DatasetInfo info = new DatasetInfo(d.get("name").asText(), d.get("path").asText(),
+                    d.path("absolute_path").asText(d.get("path").asText()), d.get("sha256").asText(),
+                    strings(d.get("modalities")));
+            List<Row> rows = new ArrayList<>();
+            for (JsonNode r : root.get("rows")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> changes = Json.MAPPER.convertValue(r.path("options"), LinkedHashMap.class);
+                rows.add(new Row(r.get("label").asText(), r.get("method").asText(), text(r.get("variant")),
+                        changes == null ? Map.of() : changes));
+            }
+            List<RunRecord> runs = new ArrayList<>();
+            for (JsonNode r : root.get("runs")) {
+                runs.add(new RunRecord(r.get("directory").asText(), r.get("row").asText(), r.get("method").asText(),
+                        text(r.get("variant")), r.get("missing_rate").asDouble(), r.get("seed").asLong(),
+                        r.get("status").asText(), text(r.get("failure"))));
+            }
+            List<Long> seeds = new ArrayList<>();
+            root.get("seeds").forEach(s -> seeds.add(s.asLong()));
+            List<Double> rates = new ArrayList<>();
+            root.get("missing_rates").forEach(s -> rates.add(s.asDouble()));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> provenance = Json.MAPPER.convertValue(root.path("provenance"), LinkedHashMap.class);
+            return new ExperimentResults(directory, root.get("experiment").asText(), root.path("description").asText(""),
+                    root.get("command").asText(), root.path("created").asText(""),
+                    provenance == null ? Map.of() : provenance, info, root.get("spec"), root.get("epochs").asInt(),
+                    seeds, rates, rows, runs, strings(root.get("modality_gap_methods")), root.path("curves").asBoolean(true));
+        } catch (RuntimeException e) {
+            throw InvalidInputException.inFile(file, "is incomplete or malformed (" + e + ")");
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The {@code mla run} command line that produced these results. */
+    public String command() {
+        return command;
+    }
+
+    public String created() {
+        return created;
+    }
+
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    public DatasetInfo dataset() {
+        return dataset;
+    }
+
+    /** The resolved spec (every default filled in). */
+    public JsonNode spec() {
+        return spec;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public List<Long> seeds() {
+        return seeds;
+    }
+
+    /** Missing rates of the grid, ascending. */
+    public List<Double> rates() {
+        return rates;
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public List<RunRecord> runs() {
+        return runs;
+    }
+
+    public List<String> gapMethods() {
+        return gapMethods;
+    }
+
+    public boolean curves() {
+        return curves;
+    }
+
+    /** Whether the rows include ablation variants. */
+    public boolean hasVariants() {
+        return rows.stream().anyMatch(r -> r.variant() != null);
+    }
+
+    /** A run's directory. */
+    public Path runDirectory(RunRecord run) {
+        return directory.resolve(run.directory());
+    }
+
+    /** The finished runs of one table row at one missing rate, by seed. */
+    public List<RunRecord> finished(String row, double rate) {
+        return runs.stream().filter(r -> r.row().equals(row) && r.missingRate() == rate && r.status().equals(DONE))
+                .toList();
+    }
+
+    /** Runs that failed, as "name: reason". */
+    public List<String> failures() {
+        return runs.stream().filter(r -> r.status().equals(FAILED)).map(r -> r.directory() + ": " + r.failure())
+                .toList();
+    }
+
+    /** The accuracy table at one missing rate: a row per method (and variant), read from the runs' metrics. */
+    public Comparison accuracy(double rate) {
+        List<RunSummary> summaries = new ArrayList<>();
+        for (RunRecord r : runs) {
+            if (r.missingRate() == rate && r.status().equals(DONE)) {
+                RunSummary s = RunSummary.read(runDirectory(r).resolve(RunDirectory.METRICS));
+                summaries.add(new RunSummary(r.row(), s.seed(), s.selectedEpoch(), s.fusedAccuracy(),
+                        s.fusedAccuracyLastEpoch(), s.modalityAccuracy()));
+            }
+        }
+        return Comparison.of(rows.stream().map(Row::label).toList(), dataset.modalities(), summaries);
+    }
+
+    /** Fused test accuracy against the missing rate, a series per row; null with a single rate. */
+    public SweepTable sweep() {
+        if (rates.size() < 2) {
+            return null;
+        }
+        List<SweepTable.Point> points = new ArrayList<>();
+        for (RunRecord r : runs) {
+            if (r.status().equals(DONE)) {
+                RunSummary s = RunSummary.read(runDirectory(r).resolve(RunDirectory.METRICS));
+                points.add(new SweepTable.Point(r.row(), r.missingRate(), s.fusedAccuracy()));
+            }
+        }
+        return SweepTable.of("η", rows.stream().map(Row::label).toList(), points);
+    }
+
+    /** The caption of the accuracy table at a rate. */
+    public String accuracyCaption(double rate) {
+        String missing = rate == 0 ? "" : String.format(Locale.ROOT, " with missing rate η = %s (every split)", rate);
+        return "Test accuracy (%) on " + dataset.name() + missing + ": each modality's own accuracy and the fused "
+                + "accuracy, mean ± sample std over seeds " + seedList() + "; model chosen by validation fused "
+                + "accuracy; * = best in column.";
+    }
+
+    /** "0, 1, 2". */
+    public String seedList() {
+        return String.join(", ", seeds.stream().map(String::valueOf).toList());
+    }
+
+    /** Heading of the accuracy table at a rate. */
+    public String accuracyHeading(double rate) {
+        return rates.size() == 1 && rate == 0 ? "Test accuracy" : String.format(Locale.ROOT,
+                "Test accuracy at missing rate η = %s", rate);
+    }
+
+    /** The tables as Markdown, each followed by the command that produces it. */
+    public String tablesMarkdown() {
+        StringBuilder md = new StringBuilder("# ").append(name).append("\n\n");
+        if (!description.isEmpty()) {
+            md.append(description).append("\n\n");
+        }
+        md.append("Dataset `").append(dataset.name()).append("` (SHA-256 `").append(dataset.sha256())
+                .append("`), ").append(epochs).append(" epochs, seeds ").append(seedList()).append(".\n\n");
+        for (double rate : rates) {
+            md.append("## ").append(accuracyHeading(rate)).append("\n\n").append(accuracyCaption(rate)).append("\n\n")
+                    .append(accuracy(rate).markdown()).append("\nCommand: `").append(command).append("`\n\n");
+        }
+        if (hasVariants()) {
+            md.append("## Variants\n\n").append(variantsMarkdown()).append('\n');
+        }
+        SweepTable sweep = sweep();
+        if (sweep != null) {
+            md.append("## Fused test accuracy against the missing rate\n\n").append(sweepCaption()).append("\n\n")
+                    .append(sweep.markdown()).append("\nCommand: `").append(command).append("`\n\n");
+        }
+        List<String> failed = failures();
+        if (!failed.isEmpty()) {
+            md.append("## Runs that failed (left out of the tables)\n\n");
+            failed.forEach(f -> md.append("- ").append(f).append('\n'));
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    /** Caption of the missing-rate table. */
+    public String sweepCaption() {
+        return "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η: every (sample, modality) "
+                + "pair is dropped with probability η in train, validation and test, at least one modality kept per "
+                + "sample; mean ± sample std over seeds " + seedList() + ".";
+    }
+
+    /** The variants and the options each sets, as a Markdown table. */
+    public String variantsMarkdown() {
+        StringBuilder sb = new StringBuilder("| row | options set by the variant |\n|---|---|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.label()).append(" | ").append(describe(r.changes())).append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    /** "hgm: off, fusion: mean", or "(none)". */
+    public static String describe(Map<String, Object> changes) {
+        if (changes.isEmpty()) {
+            return "(none: the spec's options)";
+        }
+        List<String> parts = new ArrayList<>();
+        changes.forEach((k, v) -> parts.add(k + ": " + v));
+        return String.join(", ", parts);
+    }
+
+    /** The machine-readable form written to {@code results.json}. */
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("format_version", VERSION);
+        m.put("experiment", name);
+        m.put("description", description);
+        m.put("command", command);
+        m.put("created", created);
+        m.put("provenance", provenance);
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("name", dataset.name());
+        d.put("path", dataset.path());
+        d.put("absolute_path", dataset.absolutePath());
+        d.put("sha256", dataset.sha256());
+        d.put("modalities", dataset.modalities());
+        m.put("dataset", d);
+        m.put("spec", spec);
+        m.put("epochs", epochs);
+        m.put("seeds", seeds);
+        m.put("missing_rates", rates);
+        m.put("modality_gap_methods", gapMethods);
+        m.put("curves", curves);
+        List<Map<String, Object>> rowList = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("label", r.label());
+            x.put("method", r.method());
+            x.put("variant", r.variant());
+            x.put("options", r.changes());
+            rowList.add(x);
+        }
+        m.put("rows", rowList);
+        List<Map<String, Object>> runList = new ArrayList<>();
+        for (RunRecord r : runs) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("directory", r.directory());
+            x.put("row", r.row());
+            x.put("method", r.method());
+            x.put("variant", r.variant());
+            x.put("missing_rate", r.missingRate());
+            x.put("seed", r.seed());
+            x.put("status", r.status());
+            if (r.failure() != null) {
+                x.put("failure", r.failure());
+            }
+            if (r.status().equals(DONE)) {
+                RunSummary s = RunSummary.read(runDirectory(r).resolve(RunDirectory.METRICS));
+                x.put("selected_epoch", s.selectedEpoch());
+                x.put("test_fused_accuracy", nullable(s.fusedAccuracy()));
+                x.put("test_fused_accuracy_last_epoch", nullable(s.fusedAccuracyLastEpoch()));
+                x.put("test_modality_accuracy", s.modalityAccuracy());
+            }
+            runList.add(x);
+        }
+        m.put("runs", runList);
+        Map<String, Object> tables = new LinkedHashMap<>();
+        List<Map<String, Object>> accuracy = new ArrayList<>();
+        for (double rate : rates) {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("missing_rate", rate);
+            t.putAll(accuracy(rate).json());
+            accuracy.add(t);
+        }
+        tables.put("accuracy", accuracy);
+        SweepTable sweep = sweep();
+        tables.put("missing_sweep", sweep == null ? null : sweep.json());
+        m.put("tables", tables);
+        return m;
+    }
+
+    private static Double nullable(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /** One CSV over every missing rate: {@code missing_rate,} then the columns of {@link Comparison#csv()}. */
+    public String accuracyCsv() {
+        StringBuilder sb = new StringBuilder();
+        for (double rate : rates) {
+            List<String> lines = accuracy(rate).csv().lines().toList();
+            if (sb.length() == 0) {
+                sb.append("missing_rate,").append(lines.get(0)).append('\n');
+            }
+            for (String line : lines.subList(1, lines.size())) {
+                sb.append(rate).append(',').append(line).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Writes {@code results.json}, {@code tables.md} and {@code accuracy.csv} (each atomically). */
+    public void write() {
+        AtomicFiles.writeString(directory.resolve(FILE), Json.write(json()));
+        AtomicFiles.writeString(directory.resolve(TABLES), tablesMarkdown());
+        AtomicFiles.writeString(directory.resolve(ACCURACY_CSV), accuracyCsv());
+    }
+}
