@@ -107,17 +107,15 @@ public final class ExperimentResults {
         List<Row> rows = new ArrayList<>();
         for (Experiment.Variant v : experiment.variants()) {
             for (String method : v.methods()) {
-                Map<String, Object> changes = v.implicit() ? Map.of()
-                        : Json.MAPPER.convertValue(SpecReader.YAML.valueToTree(v.changes()), Map.class);
-                if (changes == null) {
-                    changes = Map.of();
+                Map<String, Object> set = new LinkedHashMap<>(); // the options the variant sets, in schema order
+                if (!v.implicit()) {
+                    JsonNode changes = Json.MAPPER.valueToTree(v.changes());
+                    changes.fields().forEachRemaining(e -> {
+                        if (!e.getValue().isNull()) {
+                            set.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+                        }
+                    });
                 }
-                Map<String, Object> set = new LinkedHashMap<>();
-                changes.forEach((k, val) -> {
-                    if (val != null) {
-                        set.put(k, val);
-                    }
-                });
                 rows.add(new Row(ExperimentGrid.rowLabel(method, v), method, v.implicit() ? null : v.name(), set));
             }
         }
