@@ -172,15 +172,17 @@ public final class ExperimentReport {
                 double best = sweep.series().stream().map(o -> sweep.cell(o, x)).filter(cell -> cell != null
                         && cell.count() > 0).mapToDouble(Comparison.Cell::mean).max().orElse(Double.NaN);
                 Comparison.Cell cell = sweep.cell(s, x);
-                cells.add(new ReportDocument.Cell(percent(cell), cell != null && cell.count() > 0
-                        && cell.mean() >= best - 1e-9));
+                boolean partial = cell != null && cell.count() > 0 && cell.count() < results.seeds().size();
+                cells.add(new ReportDocument.Cell(percent(cell) + (partial ? " (" + cell.count() + " runs)" : ""),
+                        cell != null && cell.count() > 0 && cell.mean() >= best - 1e-9));
             }
             rows.add(cells);
         }
         byte[] png = SweepPlot.png(sweep, "Fused test accuracy vs missing rate on " + results.dataset().name(),
                 "missing rate η", "test accuracy (%)");
         return new ReportDocument.Section("Fused test accuracy against the missing rate", List.of(
-                new ReportDocument.Table(results.sweepCaption() + " Best per column highlighted.", header, rows),
+                new ReportDocument.Table(results.sweepCaption() + " Best per column highlighted; \"(n runs)\" marks a "
+                        + "cell with fewer runs than seeds (the others failed, see the summary).", header, rows),
                 new ReportDocument.Figures(List.of(new ReportDocument.Figure("missing-rate.png", png,
                         "Fused test accuracy (mean over seeds, band: ±1 sample std) against the missing rate η."))),
                 new ReportDocument.Command("Regenerate", regenerate())));
