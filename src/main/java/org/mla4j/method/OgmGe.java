@@ -77,7 +77,7 @@ public final class OgmGe implements Method {
             step.recordLoss("ogm_coeff_" + spec.modalities().get(m).name(), batch.manager().create((float) k[m]));
             for (Parameter p : encoders.get(m).parameters()) {
                 if (active) {
-                    NDArray gradient = p.getArray().getGradient();
+                    NDArray gradient = step.sgd().gradient(p); // the optimiser's cached handle, lent to this batch
                     step.sgd().update(p, OgmModulation.modulate(gradient, k[m], batch.manager()), lr);
                 } else {
                     step.sgd().update(p, lr);
