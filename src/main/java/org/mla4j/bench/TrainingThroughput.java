@@ -23,7 +23,8 @@ import org.mla4j.train.Trainer;
 
 /**
  * Training throughput of a method through the real training loop: samples of the fit split per
- * second of epoch time, median over the epochs after the first (warm-up). Validation runs on ten
+ * second of epoch time, median over the epochs after the warm-up ones (the JIT compiler and the
+ * engine's allocator settle over about two epochs). Validation runs on ten
  * rows only, so an epoch's time is training time; live engine arrays and resident memory are
  * recorded after every epoch.
  */
@@ -37,7 +38,10 @@ public final class TrainingThroughput {
     }
 
     public static Result measure(String label, String method, MethodOptions options, MultimodalDataset ds, int epochs,
-                                 long seed) {
+                                 int warmupEpochs, long seed) {
+        if (warmupEpochs < 0 || warmupEpochs >= epochs) {
+            throw new IllegalArgumentException("need 0 <= warm-up epochs < epochs, got " + warmupEpochs + " of " + epochs);
+        }
         Splits splits = ValidationSplit.carve(ds, 0.1, 0);
         Standardizer standardizer = Standardizer.fit(ds, splits.fit());
         int[] tinyValidation = Arrays.copyOf(splits.validation(), Math.min(10, splits.validation().length));
@@ -60,7 +64,7 @@ public final class TrainingThroughput {
                     memory.add(ProcessMemory.residentMiB());
                 }
             });
-            double[] measured = seconds.subList(Math.min(1, seconds.size() - 1), seconds.size()).stream()
+            double[] measured = seconds.subList(warmupEpochs, seconds.size()).stream()
                     .mapToDouble(Double::doubleValue).sorted().toArray();
             double median = measured[measured.length / 2];
             return new Result(label, fit.size(), fit.size() / median, seconds.stream().mapToDouble(d -> d).toArray(),

@@ -23,6 +23,7 @@ import org.mla4j.io.Json;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.train.FlushToZero;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", header = "Measure training/inference speed, HGM cost and memory.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure training throughput (MLA with HGM on and off, Concat), the cost of one HGM update,",
                 "inference throughput, live engine arrays and resident memory per epoch, and the arithmetic floor.",
-                "Engine threads come from MLA4J_THREADS (default 1) and are recorded in the output."})
+                "Engine threads come from MLA4J_THREADS (default 1), flushing denormal floats from",
+                "MLA4J_FLUSH_DENORMALS (default 1 = on); both are recorded in the output."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -40,9 +42,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Dataset folder. Default: the bundled av_mnist_fsdd.")
     Path data;
 
-    @Option(names = "--epochs", defaultValue = "6",
-            description = "Epochs per throughput measurement; the first is a warm-up (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--epochs", defaultValue = "10",
+            description = "Epochs per throughput measurement, warm-up included (default: ${DEFAULT-VALUE}).")
     int epochs;
+
+    @Option(names = "--warmup", defaultValue = "2",
+            description = "Epochs left out of the median while the JIT compiler warms up (default: ${DEFAULT-VALUE}).")
+    int warmup;
 
     @Option(names = "--memory-epochs", defaultValue = "0",
             description = "Also run MLA this many epochs and report live arrays and memory per epoch (e.g. 50).")
@@ -56,13 +62,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingOptions.require(epochs >= 2, "--epochs must be at least 2 (one warm-up, one measured)");
+        TrainingOptions.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
+        TrainingOptions.require(epochs > warmup, "--epochs must exceed --warmup (" + warmup + ") so at least one epoch is measured");
         MultimodalDataset ds = DatasetLoader.load(data != null ? data : TrainingOptions.bundledDataset());
         List<TrainingThroughput.Result> training = new ArrayList<>();
-        training.add(TrainingThroughput.measure("mla (HGM on)", "mla", MethodOptions.DEFAULT, ds, epochs, 0));
-        training.add(TrainingThroughput.measure("mla (HGM off)", "mla", MethodOptions.DEFAULT.withHgm(false), ds, epochs, 0));
+        training.add(TrainingThroughput.measure("mla (HGM on)", "mla", MethodOptions.DEFAULT, ds, epochs, warmup, 0));
+        training.add(TrainingThroughput.measure("mla (HGM off)", "mla", MethodOptions.DEFAULT.withHgm(false), ds, epochs,
+                warmup, 0));
         if (Methods.names().contains("concat")) {
-            training.add(TrainingThroughput.measure("concat", "concat", MethodOptions.DEFAULT, ds, epochs, 0));
+            training.add(TrainingThroughput.measure("concat", "concat", MethodOptions.DEFAULT, ds, epochs, warmup, 0));
         }
         Map<String, Double> hgm = new LinkedHashMap<>();
         for (int d : new int[] {128, 512, 768}) {
@@ -72,17 +80,20 @@ final class BenchCommand implements Callable<Integer> {
         double matmul = MatmulRate.gflops(64, 1024, 128, 2000);
         double flopsPerSample = ArithmeticFloor.flopsPerSample(ds.modalities(), EncoderSpec.DEFAULT, ds.numClasses());
         TrainingThroughput.Result memory = memoryEpochs > 0
-                ? TrainingThroughput.measure("mla (HGM on), long run", "mla", MethodOptions.DEFAULT, ds, memoryEpochs, 0)
+                ? TrainingThroughput.measure("mla (HGM on), long run", "mla", MethodOptions.DEFAULT, ds, memoryEpochs,
+                        Math.min(warmup, memoryEpochs - 1), 0)
                 : null;
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", LocalDateTime.now().toString());
         json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "engine_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                "flush_denormals", FlushToZero.requested() && FlushToZero.supported(),
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name"),
                 "max_heap_mib", Runtime.getRuntime().maxMemory() / (1 << 20)));
         json.put("versions", Map.of("mla4j", Versions.mla4j(), "djl", Versions.djl(), "pytorch", Versions.pytorch()));
         json.put("dataset", ds.name());
+        json.put("warmup_epochs", warmup);
         json.put("training", training);
         json.put("hgm_update_micros", hgm);
         json.put("hgm_share_of_step_128", hgmShare(training, hgm.get("128"), ds));

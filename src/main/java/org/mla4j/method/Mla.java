@@ -35,7 +35,8 @@ public final class Mla implements Method {
     private final ModalityEncoders encoders;
     private final ParameterGroup head;
     private final HeadGradientProjector projector;
-    private NDArray previousFeatureMean;
+    /** The feature mean of the previous turn, on the host (HGM protects it at the next turn). */
+    private double[] previousFeatureMean;
 
     public Mla(ModelSpec spec, Options options, NDManager parent) {
         this.spec = spec;
@@ -80,7 +81,7 @@ public final class Mla implements Method {
 
     private void turn(int m, Batch.Subset subset, TrainingStep step) {
         ParameterGroup encoder = encoders.get(m);
-        NDArray featureMean = null;
+        double[] featureMean = null;
         try (GradientCollector collector = step.collector()) {
             NDArray features = encoder.forward(step.store(), subset.features(), true);
             NDArray logits = head.forward(step.store(), features, true);
@@ -88,21 +89,21 @@ public final class Mla implements Method {
             collector.backward(loss);
             step.recordLoss("loss_" + spec.modalities().get(m).name(), loss);
             if (projector != null) {
-                featureMean = features.stopGradient().mean(new int[] {0});
+                featureMean = HeadGradientProjector.toDoubles(features.stopGradient().mean(new int[] {0}).toFloatArray());
             }
         }
         float lr = step.learningRate();
         Parameter weight = head.parameters().get(0);
         Parameter bias = head.parameters().get(1);
         if (projector != null) {
-            NDArray protectedMean = options.hgmFeatures() == HgmFeatures.CURRENT ? featureMean : previousFeatureMean;
+            double[] protectedMean = options.hgmFeatures() == HgmFeatures.CURRENT ? featureMean : previousFeatureMean;
             if (protectedMean != null) {
                 projector.update(protectedMean);
                 step.sgd().update(weight, projector.project(step.sgd().gradient(weight)), lr);
             } else {
                 step.sgd().update(weight, lr); // the run's very first turn: nothing to protect yet
             }
-            rememberFeatureMean(featureMean);
+            previousFeatureMean = featureMean;
         } else {
             step.sgd().update(weight, lr);
         }
@@ -110,14 +111,6 @@ public final class Mla implements Method {
         for (Parameter p : encoder.parameters()) {
             step.sgd().update(p, lr);
         }
-    }
-
-    private void rememberFeatureMean(NDArray featureMean) {
-        featureMean.attach(manager); // outlives the batch: the next turn protects it
-        if (previousFeatureMean != null) {
-            previousFeatureMean.close();
-        }
-        previousFeatureMean = featureMean;
     }
 
     @Override
@@ -137,10 +130,10 @@ public final class Mla implements Method {
                     return Map.of();
                 }
                 Map<String, double[]> out = new java.util.LinkedHashMap<>();
-                out.put("hgm.P", projector.matrix().toDoubleArray());
+                out.put("hgm.P", projector.matrix());
                 out.put("hgm.updates", new double[] {projector.updateCount()});
                 if (previousFeatureMean != null) {
-                    out.put("hgm.previous_mean", toDoubles(previousFeatureMean.toFloatArray()));
+                    out.put("hgm.previous_mean", previousFeatureMean.clone());
                 }
                 return out;
             }
@@ -153,22 +146,14 @@ public final class Mla implements Method {
                 projector.setMatrix(values.get("hgm.P"), (long) values.get("hgm.updates")[0]);
                 double[] prev = values.get("hgm.previous_mean");
                 if (prev != null) {
-                    float[] f = new float[prev.length];
-                    for (int i = 0; i < f.length; i++) {
-                        f[i] = (float) prev[i];
+                    if (prev.length != projector.featureSize()) {
+                        throw new IllegalArgumentException("hgm.previous_mean has " + prev.length + " values, expected "
+                                + projector.featureSize());
                     }
-                    rememberFeatureMean(manager.create(f));
+                    previousFeatureMean = prev.clone();
                 }
             }
         };
-    }
-
-    private static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mla4j.Versions;
+import org.mla4j.train.FlushToZero;
 
 /** How a run was made, recorded beside its results so it can be regenerated. */
 public final class Provenance {
@@ -24,6 +25,7 @@ public final class Provenance {
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("cpu_cores", Runtime.getRuntime().availableProcessors());
         p.put("engine_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        p.put("flush_denormals", FlushToZero.requested() && FlushToZero.supported() ? "on" : "off");
         p.put("created", Instant.now().toString());
         return p;
     }

@@ -66,7 +66,8 @@ public final class Trainer {
         double bestAccuracy = resume == null || resume.bestEpoch() < 0 ? Double.NEGATIVE_INFINITY : resume.bestAccuracy();
         int firstEpoch = resume == null ? 0 : resume.epochsDone();
         int batches = (fit.size() + config.batchSize() - 1) / config.batchSize();
-        try (Sgd sgd = new Sgd(manager, config.momentum(), config.weightDecay())) {
+        try (FlushToZero flush = FlushToZero.enable(); // denormal gradients late in training are slow (see class)
+             Sgd sgd = new Sgd(manager, config.momentum(), config.weightDecay())) {
             if (resume != null) {
                 restore(method, sgd, resume, manager);
             }
