@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 
 /**
  * MLA's head gradient modification (HGM): recursive least squares as in orthogonal weight
@@ -30,8 +33,9 @@ public final class HeadGradientProjector implements AutoCloseable {
     private final double alpha;
     private final double[] p;
     private final double[] k;
-    private final float[] single;
-    private NDArray p32;
+    /** P's float32 copy: host memory the engine array {@link #p32} is a view of. */
+    private final FloatBuffer single;
+    private final NDArray p32;
     private long updates;
 
     public HeadGradientProjector(NDManager parent, int featureSize, double alpha) {
@@ -43,10 +47,15 @@ public final class HeadGradientProjector implements AutoCloseable {
         this.alpha = alpha;
         this.p = new double[featureSize * featureSize];
         this.k = new double[featureSize];
-        this.single = new float[featureSize * featureSize];
+        ByteBuffer bytes = ByteBuffer.allocateDirect(4 * featureSize * featureSize).order(ByteOrder.nativeOrder());
+        this.single = bytes.asFloatBuffer();
         for (int i = 0; i < featureSize; i++) {
             p[i * featureSize + i] = 1;
         }
+        // The PyTorch engine wraps a direct buffer without copying it (the array keeps the buffer
+        // alive), so refreshing the buffer refreshes the engine array: no engine call, no new array
+        // per update. HeadGradientProjectorTest checks projections after updates.
+        this.p32 = manager.create(bytes, new Shape(featureSize, featureSize), DataType.FLOAT32);
         refreshSinglePrecisionCopy();
     }
 
@@ -72,20 +81,31 @@ public final class HeadGradientProjector implements AutoCloseable {
         }
         double hk = 0;
         for (int i = 0; i < size; i++) {
-            double sum = 0;
             int row = i * size;
-            for (int j = 0; j < size; j++) {
-                sum += p[row + j] * h[j];
+            // four partial sums: one chain of dependent additions would wait on each other's latency
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int j = 0;
+            for (; j + 3 < size; j += 4) {
+                s0 += p[row + j] * h[j];
+                s1 += p[row + j + 1] * h[j + 1];
+                s2 += p[row + j + 2] * h[j + 2];
+                s3 += p[row + j + 3] * h[j + 3];
             }
-            k[i] = sum;
-            hk += h[i] * sum;
+            for (; j < size; j++) {
+                s0 += p[row + j] * h[j];
+            }
+            k[i] = (s0 + s1) + (s2 + s3);
+            hk += h[i] * k[i];
         }
         double denominator = alpha + hk;
         for (int i = 0; i < size; i++) {
             int row = i * size;
             double ki = k[i];
             for (int j = 0; j < size; j++) {
-                p[row + j] -= ki * k[j] / denominator;
+                p[row + j] -= ki * k[j] / denominator; // (k_i·k_j)/d: the same bits at (i, j) and (j, i)
             }
         }
         updates++;
@@ -94,13 +114,8 @@ public final class HeadGradientProjector implements AutoCloseable {
 
     private void refreshSinglePrecisionCopy() {
         for (int i = 0; i < p.length; i++) {
-            single[i] = (float) p[i];
+            single.put(i, (float) p[i]);
         }
-        NDArray copy = manager.create(single, new Shape(size, size));
-        if (p32 != null) {
-            p32.close();
-        }
-        p32 = copy;
     }
 
     /**
