@@ -81,6 +81,7 @@ public final class Mla implements Method {
 
     private void turn(int m, Batch.Subset subset, TrainingStep step) {
         ParameterGroup encoder = encoders.get(m);
+        step.sgd().await(encoder); // its update from the previous batch may still be running
         double[] featureMean = null;
         try (GradientCollector collector = step.collector()) {
             NDArray features = encoder.forward(step.store(), subset.features(), true);
@@ -108,9 +109,8 @@ public final class Mla implements Method {
             step.sgd().update(weight, lr);
         }
         step.sgd().update(bias, lr);
-        for (Parameter p : encoder.parameters()) {
-            step.sgd().update(p, lr);
-        }
+        // the next turn trains another encoder through the head alone: this encoder's update can run beside it
+        step.sgd().updateInBackground(encoder, encoder.parameters(), lr);
     }
 
     @Override

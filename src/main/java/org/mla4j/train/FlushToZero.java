@@ -100,6 +100,12 @@ public final class FlushToZero implements AutoCloseable {
         return f.fegetenv(env) == 0 ? env.getInt(MXCSR_OFFSET) : -1;
     }
 
+    /** Whether the mode is on for the calling thread. */
+    public static boolean onForThisThread() {
+        int register = mxcsr();
+        return register != -1 && (register & FTZ_DAZ) == FTZ_DAZ;
+    }
+
     /** Whether this platform supports the mode at all. */
     public static boolean supported() {
         return library() != null;

@@ -5,8 +5,14 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Stochastic gradient descent with momentum and weight decay, with PyTorch's semantics and
@@ -28,12 +34,26 @@ import java.util.Map;
  * accumulated gradient; gradient handles are fetched once per parameter and reused (they alias the
  * engine's gradient tensor, which backward accumulates into in place). When the learning rate
  * changes, v is rescaled by {@code lr_new / lr_old}, so the update stays PyTorch's exactly.
+ *
+ * <p>{@link #updateInBackground} runs a group's updates on a second thread, so that on a machine
+ * with a spare core they overlap the training thread's next forward and backward pass (MLA: one
+ * encoder updates while the other encoder's turn runs). The updates and their order per parameter
+ * are the same, so the result is bit for bit that of {@link #update}.
  */
 public final class Sgd implements AutoCloseable {
     private final NDManager stateManager;
     private final float momentum;
     private final float weightDecay;
     private final Map<String, State> states = new HashMap<>();
+    /**
+     * Whether {@link #updateInBackground} may use a second thread: on by default where there is a
+     * second core; {@code -Dmla4j.background_updates=false} runs those updates in place.
+     */
+    static final boolean BACKGROUND = Runtime.getRuntime().availableProcessors() > 1
+            && !"false".equalsIgnoreCase(System.getProperty("mla4j.background_updates", "true").trim());
+    /** Background updates not yet known to be finished, by the key they were submitted under. */
+    private final Map<Object, Future<?>> pending = new HashMap<>();
+    private ExecutorService background;
 
     /** Per-parameter state: the cached gradient handle, the velocity and the lr it is scaled by. */
     private static final class State {
@@ -68,6 +88,65 @@ public final class Sgd implements AutoCloseable {
     public void update(Parameter parameter, NDArray gradient, float lr) {
         State s = state(parameter);
         PtNDArray w = (PtNDArray) parameter.getArray();
+        prepareVelocity(s, w, lr);
+        step(w, (PtNDArray) gradient, s.velocity, lr);
+    }
+
+    /**
+     * Updates each parameter with its own accumulated gradient, as {@link #update(Parameter, float)}
+     * does, on a background thread, and returns at once. Until {@link #await}{@code (key)} or
+     * {@link #awaitAll()} returns, the caller must not use these parameters (no forward pass) nor
+     * their gradients (no backward pass through them).
+     */
+    public void updateInBackground(Object key, List<Parameter> parameters, float lr) {
+        await(key);
+        if (!BACKGROUND) {
+            for (Parameter parameter : parameters) {
+                update(parameter, lr);
+            }
+            return;
+        }
+        List<PtNDArray[]> work = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            if (!parameter.requiresGradient()) {
+                continue;
+            }
+            State s = state(parameter);
+            PtNDArray w = (PtNDArray) parameter.getArray();
+            prepareVelocity(s, w, lr); // engine arrays are created on this thread, never on the background one
+            work.add(new PtNDArray[] {w, s.gradient, s.velocity});
+        }
+        pending.put(key, background().submit(() -> {
+            for (PtNDArray[] a : work) {
+                step(a[0], a[1], a[2], lr);
+            }
+        }));
+    }
+
+    /** Waits for the background updates submitted under {@code key}, rethrowing their failure. */
+    public void await(Object key) {
+        Future<?> f = pending.remove(key);
+        if (f == null) {
+            return;
+        }
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a parameter update", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Waits for every background update; afterwards the whole model may be read. */
+    public void awaitAll() {
+        for (Object key : new ArrayList<>(pending.keySet())) {
+            await(key);
+        }
+    }
+
+    private void prepareVelocity(State s, PtNDArray w, float lr) {
         if (s.velocity == null) {
             s.velocity = (PtNDArray) stateManager.zeros(w.getShape(), w.getDataType());
             s.scale = lr;
@@ -75,8 +154,32 @@ public final class Sgd implements AutoCloseable {
             s.velocity.muli(lr / s.scale);
             s.scale = lr;
         }
-        JniUtils.sgdUpdate(w, (PtNDArray) gradient, s.velocity, lr, weightDecay, 1f, -1f, momentum);
+    }
+
+    private void step(PtNDArray w, PtNDArray gradient, PtNDArray velocity, float lr) {
+        JniUtils.sgdUpdate(w, gradient, velocity, lr, weightDecay, 1f, -1f, momentum);
         JniUtils.zeroGrad(w);
+    }
+
+    /**
+     * The update thread, started on first use. PyTorch keeps the intra-op thread count and MXCSR's
+     * flush-to-zero mode per OS thread, so the new thread copies both from the training thread.
+     */
+    private ExecutorService background() {
+        if (background == null) {
+            int threads = JniUtils.getNumThreads();
+            boolean flush = FlushToZero.onForThisThread();
+            background = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(() -> {
+                    JniUtils.setNumThreads(threads);
+                    FlushToZero.enable(flush); // stays on: this thread runs engine updates only
+                    r.run();
+                }, "mla4j-sgd");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return background;
     }
 
     private State state(Parameter parameter) {
@@ -148,6 +251,13 @@ public final class Sgd implements AutoCloseable {
 
     @Override
     public void close() {
-        stateManager.close();
+        try {
+            awaitAll();
+        } finally {
+            if (background != null) {
+                background.shutdownNow();
+            }
+            stateManager.close();
+        }
     }
 }

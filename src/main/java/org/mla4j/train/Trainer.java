@@ -93,6 +93,7 @@ public final class Trainer {
                         }
                         listener.onBatch(epoch, b, batches);
                     }
+                    sgd.awaitAll(); // validation and checkpoints read the whole model
                     losses = step.meanLosses();
                 } finally {
                     step.close();

@@ -56,6 +56,7 @@ class MlaTrainingTest {
                 batchManager.tempAttachAll(g.arrays());
             }
             mla.trainBatch(split.batch(batchManager, positions), step);
+            step.sgd().awaitAll();
         }
     }
 

@@ -56,4 +56,37 @@ class SgdTest {
             assertThat(p.getArray().toFloatArray()).containsExactly(3f, 4f);
         }
     }
+    @Test
+    void backgroundUpdatesGiveTheSameBitsAsInPlaceOnes() {
+        float[] lrs = {0.1f, 0.1f, 0.01f};
+        try (NDManager manager = NDManager.newBaseManager();
+             Sgd inPlace = new Sgd(manager, 0.9f, 0.01f);
+             Sgd background = new Sgd(manager, 0.9f, 0.01f)) {
+            Parameter a = parameter(manager, "a");
+            Parameter b = parameter(manager, "b");
+            for (int t = 0; t < lrs.length; t++) {
+                for (Parameter p : new Parameter[] {a, b}) {
+                    try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                        gc.backward(p.getArray().mul(p.getArray()).sum().mul(t + 1));
+                    }
+                }
+                inPlace.update(a, lrs[t]);
+                background.updateInBackground("group", java.util.List.of(b), lrs[t]);
+                background.await("group");
+                assertThat(b.getArray().toFloatArray()).as("step %d", t).containsExactly(a.getArray().toFloatArray());
+                assertThat(background.gradient(b).toFloatArray()).as("gradient cleared").containsOnly(0f);
+            }
+        }
+    }
+
+    private static Parameter parameter(NDManager manager, String name) {
+        Parameter p = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).build();
+        float[] values = new float[5000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) Math.sin(i) * 3;
+        }
+        p.setArray(manager.create(values));
+        p.getArray().setRequiresGradient(true);
+        return p;
+    }
 }
