@@ -88,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("date", LocalDateTime.now().toString());
         json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "engine_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"),
-                "flush_denormals", FlushToZero.requested() && FlushToZero.supported(),
+                "flush_denormals", FlushToZero.inEffect(),
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name"),
                 "max_heap_mib", Runtime.getRuntime().maxMemory() / (1 << 20)));
         json.put("versions", Map.of("mla4j", Versions.mla4j(), "djl", Versions.djl(), "pytorch", Versions.pytorch()));

@@ -25,7 +25,7 @@ public final class Provenance {
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("cpu_cores", Runtime.getRuntime().availableProcessors());
         p.put("engine_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
-        p.put("flush_denormals", FlushToZero.requested() && FlushToZero.supported() ? "on" : "off");
+        p.put("flush_denormals", FlushToZero.inEffect() ? "on" : "off");
         p.put("created", Instant.now().toString());
         return p;
     }

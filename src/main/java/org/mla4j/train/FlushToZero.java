@@ -100,6 +100,11 @@ public final class FlushToZero implements AutoCloseable {
         return f.fegetenv(env) == 0 ? env.getInt(MXCSR_OFFSET) : -1;
     }
 
+    /** Whether training in this process flushes: wanted by configuration and supported here. */
+    public static boolean inEffect() {
+        return requested() && supported();
+    }
+
     /** Whether the mode is on for the calling thread. */
     public static boolean onForThisThread() {
         int register = mxcsr();
