@@ -13,6 +13,7 @@ import org.mla4j.Versions;
 import org.mla4j.bench.ArithmeticFloor;
 import org.mla4j.bench.HgmCost;
 import org.mla4j.bench.InferenceThroughput;
+import org.mla4j.bench.JitWarmup;
 import org.mla4j.bench.MatmulRate;
 import org.mla4j.bench.ProcessMemory;
 import org.mla4j.bench.TrainingThroughput;
@@ -31,10 +32,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code mla bench}: speed and memory on the bundled data, as a table and a JSON file. */
 @Command(name = "bench", header = "Measure training/inference speed, HGM cost and memory.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measure training throughput (MLA with HGM on and off, Concat), the cost of one HGM update,",
-                "inference throughput, live engine arrays and resident memory per epoch, and the arithmetic floor.",
-                "Engine threads come from MLA4J_THREADS (default 1), flushing denormal floats from",
-                "MLA4J_FLUSH_DENORMALS (default 1 = on); both are recorded in the output."})
+        description = {"Measures training throughput (MLA with HGM on and off, Concat), the cost",
+                "of one HGM update, inference throughput, live engine arrays and resident",
+                "memory per epoch, and the arithmetic floor. Engine threads come from",
+                "MLA4J_THREADS (default 1), flushing denormal floats from",
+                "MLA4J_FLUSH_DENORMALS (default 1 = on); both are recorded in the output.", ""})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -47,8 +49,13 @@ final class BenchCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--warmup", defaultValue = "2",
-            description = "Epochs left out of the median while the JIT compiler warms up (default: ${DEFAULT-VALUE}).")
+            description = "Epochs of each measurement left out of its median (default: ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--jit-warmup", defaultValue = "30", paramLabel = "SECONDS",
+            description = "Before timing anything, train MLA in throwaway runs until the JIT compiler is quiet, "
+                    + "for at most this long; 0 times a cold JVM (default: ${DEFAULT-VALUE}).")
+    double jitWarmupSeconds;
 
     @Option(names = "--memory-epochs", defaultValue = "0",
             description = "Also run MLA this many epochs and report live arrays and memory per epoch (e.g. 50).")
@@ -64,7 +71,13 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         TrainingOptions.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
         TrainingOptions.require(epochs > warmup, "--epochs must exceed --warmup (" + warmup + ") so at least one epoch is measured");
+        TrainingOptions.require(jitWarmupSeconds >= 0, "--jit-warmup must be at least 0 seconds, got " + jitWarmupSeconds);
         MultimodalDataset ds = DatasetLoader.load(data != null ? data : TrainingOptions.bundledDataset());
+        JitWarmup.Result jit = null;
+        if (jitWarmupSeconds > 0) {
+            output.note(spec.commandLine().getErr(), "warming up the JIT compiler (at most " + jitWarmupSeconds + " s)...");
+            jit = JitWarmup.run(ds, jitWarmupSeconds);
+        }
         List<TrainingThroughput.Result> training = new ArrayList<>();
         training.add(TrainingThroughput.measure("mla (HGM on)", "mla", MethodOptions.DEFAULT, ds, epochs, warmup, 0));
         training.add(TrainingThroughput.measure("mla (HGM off)", "mla", MethodOptions.DEFAULT.withHgm(false), ds, epochs,
@@ -94,6 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("versions", Map.of("mla4j", Versions.mla4j(), "djl", Versions.djl(), "pytorch", Versions.pytorch()));
         json.put("dataset", ds.name());
         json.put("warmup_epochs", warmup);
+        json.put("jit_warmup", jit);
         json.put("training", training);
         json.put("hgm_update_micros", hgm);
         json.put("hgm_share_of_step_128", hgmShare(training, hgm.get("128"), ds));
@@ -101,6 +115,11 @@ final class BenchCommand implements Callable<Integer> {
         json.put("matmul_gflops", matmul);
         json.put("flops_per_training_sample", flopsPerSample);
         json.put("floor_samples_per_second", matmul * 1e9 / flopsPerSample);
+        // MLA's training runs on two threads (an encoder's backward beside the next turn), so the
+        // matrix products of one step can use every core: the floor scales with the cores
+        int cores = Runtime.getRuntime().availableProcessors();
+        json.put("cores", cores);
+        json.put("floor_samples_per_second_all_cores", cores * matmul * 1e9 / flopsPerSample);
         json.put("peak_resident_mib", ProcessMemory.peakResidentMiB());
         if (memory != null) {
             json.put("long_run", memory);
@@ -123,6 +142,12 @@ final class BenchCommand implements Callable<Integer> {
     private static String table(Map<String, Object> json, List<TrainingThroughput.Result> training,
                                 Map<String, Double> hgm, TrainingThroughput.Result memory) {
         StringBuilder sb = new StringBuilder();
+        if (json.get("jit_warmup") instanceof JitWarmup.Result jit) {
+            sb.append(String.format(Locale.ROOT, "JIT warm-up: %d throwaway runs, %.1f s (compiler busy %.1f s)%s%n", jit.runs(),
+                    jit.seconds(), jit.compileSeconds(), jit.quiet() ? "" : ", compiler still busy at the time limit"));
+        } else {
+            sb.append("JIT warm-up: none (cold JVM)\n");
+        }
         sb.append(String.format(Locale.ROOT, "%-28s %14s %12s %12s%n", "training", "samples/s", "live arrays", "RSS MiB"));
         for (TrainingThroughput.Result r : training) {
             int last = r.liveArrays().length - 1;
@@ -135,8 +160,10 @@ final class BenchCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "inference (predict, all samples) %10.0f samples/s%n",
                 (double) json.get("inference_samples_per_second")));
         sb.append(String.format(Locale.ROOT, "matmul rate 64x1024x128        %10.1f GFLOP/s%n", (double) json.get("matmul_gflops")));
-        sb.append(String.format(Locale.ROOT, "arithmetic floor (all modalities) %9.0f samples/s%n",
+        sb.append(String.format(Locale.ROOT, "arithmetic floor, one core       %10.0f samples/s%n",
                 (double) json.get("floor_samples_per_second")));
+        sb.append(String.format(Locale.ROOT, "arithmetic floor, %d cores        %10.0f samples/s%n",
+                (int) json.get("cores"), (double) json.get("floor_samples_per_second_all_cores")));
         sb.append(String.format(Locale.ROOT, "peak resident memory            %10.0f MiB%n", (double) json.get("peak_resident_mib")));
         if (memory != null) {
             int n = memory.liveArrays().length;

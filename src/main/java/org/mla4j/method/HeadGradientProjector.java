@@ -35,6 +35,8 @@ public final class HeadGradientProjector implements AutoCloseable {
     private final double[] k;
     /** P's float32 copy: host memory the engine array {@link #p32} is a view of. */
     private final FloatBuffer single;
+    /** The same float32 values on the Java heap, written in the update loop and copied over in bulk. */
+    private final float[] singleHost;
     private final NDArray p32;
     private long updates;
 
@@ -49,6 +51,7 @@ public final class HeadGradientProjector implements AutoCloseable {
         this.k = new double[featureSize];
         ByteBuffer bytes = ByteBuffer.allocateDirect(4 * featureSize * featureSize).order(ByteOrder.nativeOrder());
         this.single = bytes.asFloatBuffer();
+        this.singleHost = new float[featureSize * featureSize];
         for (int i = 0; i < featureSize; i++) {
             p[i * featureSize + i] = 1;
         }
@@ -100,22 +103,25 @@ public final class HeadGradientProjector implements AutoCloseable {
             k[i] = (s0 + s1) + (s2 + s3);
             hk += h[i] * k[i];
         }
-        double denominator = alpha + hk;
+        double inverse = 1 / (alpha + hk); // one division, not s² of them
         for (int i = 0; i < size; i++) {
             int row = i * size;
             double ki = k[i];
             for (int j = 0; j < size; j++) {
-                p[row + j] -= ki * k[j] / denominator; // (k_i·k_j)/d: the same bits at (i, j) and (j, i)
+                double v = p[row + j] - ki * k[j] * inverse; // (k_i·k_j)·r: the same bits at (i, j) and (j, i)
+                p[row + j] = v;
+                singleHost[row + j] = (float) v;
             }
         }
         updates++;
-        refreshSinglePrecisionCopy();
+        single.put(0, singleHost);
     }
 
     private void refreshSinglePrecisionCopy() {
         for (int i = 0; i < p.length; i++) {
-            single.put(i, (float) p[i]);
+            singleHost[i] = (float) p[i];
         }
+        single.put(0, singleHost);
     }
 
     /**

@@ -18,8 +18,8 @@ public interface Method extends AutoCloseable {
     List<ParameterGroup> groups();
 
     /**
-     * One training batch: one or several optimiser steps through {@code step}. Some updates may still
-     * be running when this returns ({@link org.mla4j.train.Sgd#updateInBackground}): call
+     * One training batch: one or several optimiser steps through {@code step}. Some backward passes
+     * and updates may still be running when this returns ({@link org.mla4j.train.Sgd#updateInBackground}): call
      * {@code step.sgd().awaitAll()} before reading the model outside the training loop.
      */
     void trainBatch(Batch batch, TrainingStep step);

@@ -79,18 +79,25 @@ public final class Mla implements Method {
         }
     }
 
+    /**
+     * One modality's turn. The backward pass is cut at the features ({@link FeatureCut}): the
+     * training thread runs the head's half (the next turn needs the updated head), and the encoder's
+     * half runs on the background thread with the encoder's update, beside the next turn, which uses
+     * another encoder.
+     */
     private void turn(int m, Batch.Subset subset, TrainingStep step) {
         ParameterGroup encoder = encoders.get(m);
-        step.sgd().await(encoder); // its update from the previous batch may still be running
+        step.sgd().await(encoder); // its backward and update from the previous batch may still be running
         double[] featureMean = null;
+        FeatureCut cut;
         try (GradientCollector collector = step.collector()) {
-            NDArray features = encoder.forward(step.store(), subset.features(), true);
-            NDArray logits = head.forward(step.store(), features, true);
+            cut = new FeatureCut(encoder.forward(step.store(), subset.features(), true));
+            NDArray logits = head.forward(step.store(), cut.headInput(), true);
             NDArray loss = Losses.crossEntropy(logits, subset.oneHot());
             collector.backward(loss);
             step.recordLoss("loss_" + spec.modalities().get(m).name(), loss);
             if (projector != null) {
-                featureMean = HeadGradientProjector.toDoubles(features.stopGradient().mean(new int[] {0}).toFloatArray());
+                featureMean = HeadGradientProjector.toDoubles(cut.headInput().mean(new int[] {0}).toFloatArray());
             }
         }
         float lr = step.learningRate();
@@ -109,8 +116,7 @@ public final class Mla implements Method {
             step.sgd().update(weight, lr);
         }
         step.sgd().update(bias, lr);
-        // the next turn trains another encoder through the head alone: this encoder's update can run beside it
-        step.sgd().updateInBackground(encoder, encoder.parameters(), lr);
+        step.sgd().updateInBackground(encoder, cut.encoderPart(), encoder.parameters(), lr);
     }
 
     @Override

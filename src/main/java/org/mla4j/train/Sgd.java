@@ -37,8 +37,9 @@ import java.util.concurrent.Future;
  *
  * <p>{@link #updateInBackground} runs a group's updates on a second thread, so that on a machine
  * with a spare core they overlap the training thread's next forward and backward pass (MLA: one
- * encoder updates while the other encoder's turn runs). The updates and their order per parameter
- * are the same, so the result is bit for bit that of {@link #update}.
+ * encoder updates while the other encoder's turn runs). It can also run the work that produces
+ * those gradients first (MLA: the encoder's part of the backward pass). The arithmetic and its
+ * order per parameter are the same, so the result is bit for bit that of the in-place path.
  */
 public final class Sgd implements AutoCloseable {
     private final NDManager stateManager;
@@ -99,13 +100,31 @@ public final class Sgd implements AutoCloseable {
      * their gradients (no backward pass through them).
      */
     public void updateInBackground(Object key, List<Parameter> parameters, float lr) {
+        updateInBackground(key, () -> { }, parameters, lr);
+    }
+
+    /**
+     * Runs {@code gradients} (engine work that accumulates these parameters' gradients, such as the
+     * rest of a backward pass), then updates the parameters as {@link #updateInBackground(Object,
+     * List, float)} does, all on the background thread. The task must not create engine arrays it
+     * leaves behind: it owns and closes whatever it was handed. Without a background thread both run
+     * here, now.
+     */
+    public void updateInBackground(Object key, Runnable gradients, List<Parameter> parameters, float lr) {
         await(key);
-        if (!BACKGROUND) {
-            for (Parameter parameter : parameters) {
-                update(parameter, lr);
+        if (!BACKGROUND || !gradientsCached(parameters)) {
+            // before a parameter's first backward the engine has no gradient to hand out a handle for:
+            // that one time the gradients are computed here, and only the updates go to the background
+            gradients.run();
+            if (!BACKGROUND) {
+                for (Parameter parameter : parameters) {
+                    update(parameter, lr);
+                }
+                return;
             }
-            return;
+            gradients = () -> { };
         }
+        Runnable produceGradients = gradients;
         List<PtNDArray[]> work = new ArrayList<>();
         for (Parameter parameter : parameters) {
             if (!parameter.requiresGradient()) {
@@ -117,10 +136,21 @@ public final class Sgd implements AutoCloseable {
             work.add(new PtNDArray[] {w, s.gradient, s.velocity});
         }
         pending.put(key, background().submit(() -> {
+            produceGradients.run();
             for (PtNDArray[] a : work) {
                 step(a[0], a[1], a[2], lr);
             }
         }));
+    }
+
+    private boolean gradientsCached(List<Parameter> parameters) {
+        for (Parameter parameter : parameters) {
+            State s = states.get(parameter.getId());
+            if (parameter.requiresGradient() && (s == null || s.gradient == null)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Waits for the background updates submitted under {@code key}, rethrowing their failure. */
