@@ -168,6 +168,12 @@ class BadInputCatalogueTest {
                 "--checkpoint-every", "-1"));
         c.add(new Case("unknown command", d -> new Invocation(d.resolve("out"), List.of("frobnicate")),
                 "frobnicate"));
+        c.add(new Case("bench negative JIT warm-up", d -> new Invocation(d.resolve("bench.json"),
+                List.of("bench", "--jit-warmup", "-1", "--out", d.resolve("bench.json").toString())),
+                "--jit-warmup", "-1"));
+        c.add(new Case("bench measures no epoch", d -> new Invocation(d.resolve("bench.json"),
+                List.of("bench", "--epochs", "2", "--warmup", "2", "--out", d.resolve("bench.json").toString())),
+                "--epochs must exceed --warmup (2)"));
         c.add(new Case("eval without --model", d -> new Invocation(d.resolve("out.json"),
                 List.of("eval", "--out", d.resolve("out.json").toString())), "--model"));
         // ---- models through eval and predict
