@@ -1,10 +1,13 @@
 package org.mla4j.method;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
 import org.mla4j.nn.ParameterGroup;
 import org.mla4j.train.Batch;
+import org.mla4j.train.Losses;
 import org.mla4j.train.TrainingStep;
 
 /**
@@ -40,10 +43,36 @@ public final class Concat implements Method {
         return all;
     }
 
+    /**
+     * One joint step, with the backward pass cut at each encoder's output ({@link FeatureCut}):
+     * after the head's half, every encoder's half but the last runs with its update on the
+     * background thread while this thread runs the last one and updates the head. The gradients are
+     * those of one backward pass; all updates are done when this returns.
+     */
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
-        JointTraining.crossEntropyStep(batch, step, groups(),
-                (store, b) -> head.forward(store, encoders.forwardAll(store, b, true), true));
+        List<FeatureCut> cuts = new ArrayList<>();
+        try (GradientCollector collector = step.collector()) {
+            List<NDArray> headInputs = new ArrayList<>();
+            for (NDArray features : encoders.forwardAll(step.store(), batch, true)) {
+                FeatureCut cut = new FeatureCut(features);
+                cuts.add(cut);
+                headInputs.add(cut.headInput());
+            }
+            NDArray loss = Losses.crossEntropy(head.forward(step.store(), headInputs, true), batch.oneHot());
+            collector.backward(loss);
+            step.recordLoss("loss", loss);
+        }
+        float lr = step.learningRate();
+        int last = cuts.size() - 1;
+        for (int m = 0; m < last; m++) {
+            step.sgd().updateInBackground(encoders.get(m), cuts.get(m).encoderPart(), encoders.get(m).parameters(), lr);
+        }
+        cuts.get(last).encoderPart().run();
+        JointTraining.updateAll(step, List.of(encoders.get(last), head.group()));
+        for (int m = 0; m < last; m++) {
+            step.sgd().await(encoders.get(m)); // the next batch's forward reads every encoder
+        }
     }
 
     @Override
