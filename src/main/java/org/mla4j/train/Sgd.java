@@ -112,19 +112,20 @@ public final class Sgd implements AutoCloseable {
      */
     public void updateInBackground(Object key, Runnable gradients, List<Parameter> parameters, float lr) {
         await(key);
-        if (!BACKGROUND || !gradientsCached(parameters)) {
-            // before a parameter's first backward the engine has no gradient to hand out a handle for:
-            // that one time the gradients are computed here, and only the updates go to the background
+        if (!BACKGROUND) {
             gradients.run();
-            if (!BACKGROUND) {
-                for (Parameter parameter : parameters) {
-                    update(parameter, lr);
-                }
-                return;
+            for (Parameter parameter : parameters) {
+                update(parameter, lr);
             }
-            gradients = () -> { };
+            return;
         }
-        Runnable produceGradients = gradients;
+        // before a parameter's first backward the engine has no gradient to hand out a handle for:
+        // that one time the gradients are computed here, and only the updates go to the background
+        boolean firstTime = !gradientsCached(parameters);
+        if (firstTime) {
+            gradients.run();
+        }
+        Runnable produceGradients = firstTime ? () -> { } : gradients;
         List<PtNDArray[]> work = new ArrayList<>();
         for (Parameter parameter : parameters) {
             if (!parameter.requiresGradient()) {
