@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.ParameterStore;
 import java.util.List;
+import org.mla4j.engine.Scalars;
 import org.mla4j.nn.Blocks;
 import org.mla4j.nn.ParameterGroup;
 import org.mla4j.train.Batch;
@@ -53,7 +54,7 @@ public final class ConcatHead {
         NDArray weight = group.parameters().get(0).getArray().stopGradient(); // C × M·s
         NDArray bias = group.parameters().get(1).getArray().stopGradient();   // C
         NDArray block = weight.get(new NDIndex(":, {}:{}", m * featureSize, (m + 1) * featureSize));
-        return features.stopGradient().matMul(block.transpose()).add(bias.div(numModalities));
+        return features.stopGradient().matMul(block.transpose()).add(bias.div(Scalars.of(features.getManager(), numModalities)));
     }
 
     /** Fused logits plus every modality's probe, for a batch encoded by {@code encoders}. */

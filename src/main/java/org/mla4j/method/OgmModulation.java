@@ -2,6 +2,7 @@ package org.mla4j.method;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.mla4j.engine.Scalars;
 
 /**
  * OGM-GE's on-the-fly gradient modulation with generalisation enhancement (Peng et al., CVPR 2022),
@@ -92,8 +93,8 @@ public final class OgmModulation {
     public static NDArray modulate(NDArray gradient, double k, NDManager manager) {
         long n = gradient.size();
         NDArray centred = gradient.sub(gradient.mean());
-        NDArray std = n > 1 ? centred.square().sum().div(n - 1).sqrt() : manager.create(0f);
-        NDArray noise = manager.randomNormal(gradient.getShape()).mul(std.add(1e-8f));
-        return gradient.mul((float) k).add(noise);
+        NDArray std = n > 1 ? centred.square().sum().div(Scalars.of(manager, n - 1)).sqrt() : Scalars.of(manager, 0f);
+        NDArray noise = manager.randomNormal(gradient.getShape()).mul(std.add(Scalars.of(manager, 1e-8f)));
+        return gradient.mul(Scalars.of(manager, (float) k)).add(noise);
     }
 }

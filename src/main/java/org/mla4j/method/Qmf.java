@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mla4j.engine.Scalars;
 import org.mla4j.nn.ParameterGroup;
 import org.mla4j.train.Batch;
 import org.mla4j.train.Losses;
@@ -89,13 +90,14 @@ public final class Qmf implements Method {
                 NDArray confidence = QmfConfidence.of(logits[m], temperature);
                 NDArray weighted = logits[m].mul(confidence.stopGradient().mul(mask).expandDims(1));
                 fused = fused == null ? weighted : fused.add(weighted);
-                NDArray ce = Losses.crossEntropyPerSample(logits[m], batch.oneHot()).mul(mask).sum().div(count);
+                NDArray ce = Losses.crossEntropyPerSample(logits[m], batch.oneHot()).mul(mask).sum()
+                        .div(Scalars.of(bm, count));
                 unimodalLoss = unimodalLoss == null ? ce : unimodalLoss.add(ce);
                 NDArray ranking = ranking(m, confidence, batch);
                 rankingLoss = rankingLoss == null ? ranking : rankingLoss.add(ranking);
             }
             NDArray fusedLoss = Losses.crossEntropy(fused, batch.oneHot());
-            NDArray loss = fusedLoss.add(unimodalLoss).add(rankingLoss.mul((float) rankingWeight));
+            NDArray loss = fusedLoss.add(unimodalLoss).add(rankingLoss.mul(Scalars.of(bm, (float) rankingWeight)));
             collector.backward(loss);
             step.recordLoss("loss", loss);
             step.recordLoss("loss_fused", fusedLoss);
@@ -146,8 +148,8 @@ public final class Qmf implements Method {
             }
         }
         NDArray difference = confidence.sub(confidence.get(manager.create(partner)));
-        return difference.mul(manager.create(negativeSign)).maximum(0f).mul(manager.create(valid)).sum()
-                .div(Math.max(1, pairs));
+        return difference.mul(manager.create(negativeSign)).maximum(Scalars.of(manager, 0f))
+                .mul(manager.create(valid)).sum().div(Scalars.of(manager, Math.max(1, pairs)));
     }
 
     private static int[] labelValues(Batch batch) {

@@ -1,6 +1,7 @@
 package org.mla4j.method;
 
 import ai.djl.ndarray.NDArray;
+import org.mla4j.engine.Scalars;
 
 /**
  * QMF's energy-based confidence and the fusion it weights (Zhang et al., ICML 2023, simplified).
@@ -21,7 +22,8 @@ public final class QmfConfidence {
     /** {@code c = logsumexp(logits, axis 1) / T} on the engine, per sample (n), differentiable. */
     public static NDArray of(NDArray logits, double temperature) {
         NDArray max = logits.stopGradient().max(new int[] {1}, true);
-        return logits.sub(max).exp().sum(new int[] {1}).log().add(max.squeeze(1)).div((float) temperature);
+        return logits.sub(max).exp().sum(new int[] {1}).log().add(max.squeeze(1))
+                .div(Scalars.of(logits.getManager(), (float) temperature));
     }
 
     /** {@code logsumexp(logits[offset .. offset+C)) / T} on the host. */
