@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
-import org.mla4j.method.HeadGradientProjector;
+import org.mla4j.method.mla.HeadGradientProjector;
 
 /**
  * Times one HGM update as MLA performs it at a turn: the P update with a feature mean plus the

@@ -3,15 +3,15 @@ package org.mla4j.bench;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
+import org.mla4j.core.Method;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.eval.Evaluator;
-import org.mla4j.method.Method;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
-import org.mla4j.method.ModelSpec;
 import org.mla4j.nn.EncoderSpec;
-import org.mla4j.train.TensorSplit;
 
 /**
  * Inference throughput of prediction (unimodal logits, per-sample fusion, host copies) over every

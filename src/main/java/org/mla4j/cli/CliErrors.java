@@ -2,7 +2,7 @@ package org.mla4j.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.train.Trainer;
 import picocli.CommandLine;
 

@@ -1,8 +1,8 @@
 package org.mla4j.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of the {@code mla} command line. */
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

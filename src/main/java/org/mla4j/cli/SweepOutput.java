@@ -64,7 +64,7 @@ final class SweepOutput {
             try {
                 v = Double.parseDouble(part.trim());
             } catch (NumberFormatException e) {
-                throw new org.mla4j.data.InvalidInputException(option + " must be a comma-separated list of numbers, got '"
+                throw new org.mla4j.io.InvalidInputException(option + " must be a comma-separated list of numbers, got '"
                         + part.trim() + "'");
             }
             TrainingOptions.require((allowZero ? v >= 0 : v > 0) && v < 1,

@@ -1,11 +1,11 @@
 package org.mla4j.cli;
 
 import java.nio.file.Path;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.method.FusionMode;
-import org.mla4j.method.HgmFeatures;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
+import org.mla4j.method.mla.HgmFeatures;
+import org.mla4j.method.shared.FusionMode;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.run.MissingSpec;
 import org.mla4j.run.RunConfig;

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * SHA-256 of a dataset's content: the bytes of the given files concatenated in the given order, as

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Resolves file names from a manifest (or an index that lists files) against the dataset folder. Guarantees that a returned path

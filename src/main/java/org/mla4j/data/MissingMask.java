@@ -1,6 +1,7 @@
 package org.mla4j.data;
 
 import java.util.SplittableRandom;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Simulated missing modalities (the paper's section 4.2): each (sample, modality) pair that is

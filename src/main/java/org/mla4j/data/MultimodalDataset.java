@@ -3,6 +3,7 @@ package org.mla4j.data;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * A validated dataset in memory: M modalities over the same N samples, class labels, which

@@ -1,6 +1,7 @@
 package org.mla4j.data;
 
 import java.util.Arrays;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Per-modality, per-feature standardisation {@code (x − μ) / (σ + 1e-6)} with statistics taken from

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Carves a stratified validation set out of training rows, deterministically for a seed.

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mla4j.method.Method;
-import org.mla4j.method.Predictions;
-import org.mla4j.train.Batch;
-import org.mla4j.train.TensorSplit;
+import org.mla4j.core.Batch;
+import org.mla4j.core.Method;
+import org.mla4j.core.Predictions;
+import org.mla4j.core.TensorSplit;
 
 /** Runs a method over a whole split and scores it. */
 public final class Evaluator {

@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.run.RunDirectory;
 

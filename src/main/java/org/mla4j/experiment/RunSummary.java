@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 
 /**

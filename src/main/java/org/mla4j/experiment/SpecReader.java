@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Reads an experiment spec: YAML text → tree → command-line overrides applied → bound to

@@ -1,21 +1,18 @@
 package org.mla4j.io;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.io.FilterInputStream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.data.Npy;
-import org.mla4j.data.NpyArray;
 
 /**
  * NumPy {@code .npz} archives (a zip of {@code .npy} entries): how mla4j stores model parameters,

@@ -1,5 +1,9 @@
 package org.mla4j.method;
 
+import org.mla4j.method.baseline.BiGated;
+import org.mla4j.method.mla.HgmFeatures;
+import org.mla4j.method.shared.FusionMode;
+
 /**
  * Every method-specific setting, with the defaults of the spec. A method reads the fields that
  * concern it; the whole record is written to a run's config so each run can be regenerated.

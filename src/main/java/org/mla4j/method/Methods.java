@@ -4,7 +4,19 @@ import ai.djl.ndarray.NDManager;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.core.Method;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.method.baseline.BiGated;
+import org.mla4j.method.baseline.Concat;
+import org.mla4j.method.baseline.Film;
+import org.mla4j.method.baseline.LateFusion;
+import org.mla4j.method.baseline.OgmGe;
+import org.mla4j.method.baseline.OgmModulation;
+import org.mla4j.method.baseline.Qmf;
+import org.mla4j.method.baseline.Sum;
+import org.mla4j.method.mla.Mla;
+import org.mla4j.method.shared.FusionMode;
 
 /** The registry of methods by command-line name. */
 public final class Methods {

@@ -7,8 +7,8 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
-import org.mla4j.method.ModelSpec;
 
 /** Builds and initialises the networks the methods are made of. */
 public final class Blocks {

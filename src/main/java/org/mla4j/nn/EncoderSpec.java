@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.Modality;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * How each modality's encoder is built. Every encoder maps a flat input row to a feature vector,

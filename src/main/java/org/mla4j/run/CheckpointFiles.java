@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.data.NpyArray;
 import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
+import org.mla4j.io.NpyArray;
 import org.mla4j.io.Npz;
 import org.mla4j.nn.ParameterSnapshot;
 import org.mla4j.train.EpochRecord;
@@ -73,7 +73,7 @@ public final class CheckpointFiles {
 
     /** Refuses a directory that holds only a checkpoint: it has no model yet. */
     public static void requireFinished(Path dir) {
-        if (exists(dir) && !Files.exists(dir.resolve(org.mla4j.model.ModelFile.DESCRIPTION))) {
+        if (exists(dir) && !Files.exists(dir.resolve(org.mla4j.run.ModelFile.DESCRIPTION))) {
             throw new InvalidInputException(dir + ": unfinished run (it holds a checkpoint but no model yet); "
                     + "finish it with: mla train --resume " + dir);
         }

@@ -2,10 +2,10 @@ package org.mla4j.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.method.ModelSpec;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Lines a dataset up with a trained model's modalities, by name. A model modality the dataset
@@ -17,7 +17,7 @@ public final class ModelInputs {
     }
 
     /** As {@link #align(ModelSpec, MultimodalDataset)}, with the model's untrained modalities treated as absent. */
-    public static MultimodalDataset align(org.mla4j.model.ModelFile.Loaded model, MultimodalDataset ds) {
+    public static MultimodalDataset align(org.mla4j.run.ModelFile.Loaded model, MultimodalDataset ds) {
         MultimodalDataset aligned = align(model.spec(), ds);
         return model.untrainedModalities().isEmpty() ? aligned : UntrainedModalities.hide(aligned, model.untrainedModalities());
     }

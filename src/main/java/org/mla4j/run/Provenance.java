@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mla4j.Versions;
-import org.mla4j.train.FlushToZero;
+import org.mla4j.engine.FlushToZero;
+import org.mla4j.engine.Versions;
 
 /** How a run was made, recorded beside its results so it can be regenerated. */
 public final class Provenance {

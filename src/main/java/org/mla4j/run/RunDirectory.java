@@ -8,7 +8,6 @@ import java.util.Map;
 import org.mla4j.eval.SplitMetrics;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.Json;
-import org.mla4j.model.ModelFile;
 import org.mla4j.train.EpochRecord;
 
 /**

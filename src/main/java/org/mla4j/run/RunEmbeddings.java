@@ -8,10 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.core.Method;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.method.Method;
-import org.mla4j.model.ModelFile;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.nn.ParameterGroup;
 
 /**

@@ -1,9 +1,9 @@
 package org.mla4j.run;
 
 import java.util.List;
+import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Standardizer;
 import org.mla4j.eval.SplitMetrics;
-import org.mla4j.method.ModelSpec;
 import org.mla4j.nn.ParameterSnapshot;
 import org.mla4j.train.EpochRecord;
 

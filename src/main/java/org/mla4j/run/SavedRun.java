@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 
 /** Reads back the settings a run directory recorded (to evaluate it the way it was trained). */

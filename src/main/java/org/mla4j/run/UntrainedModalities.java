@@ -2,8 +2,8 @@ package org.mla4j.run;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.MultimodalDataset;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * A modality that no training sample has cannot be learned: its encoder keeps its random

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.mla4j.core.Method;
+import org.mla4j.core.TensorSplit;
+import org.mla4j.core.TrainingStep;
+import org.mla4j.engine.FlushToZero;
+import org.mla4j.engine.Sgd;
 import org.mla4j.eval.Evaluator;
 import org.mla4j.eval.SplitMetrics;
-import org.mla4j.method.Method;
 import org.mla4j.nn.ParameterGroup;
 import org.mla4j.nn.ParameterSnapshot;
 

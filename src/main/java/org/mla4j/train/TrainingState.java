@@ -18,7 +18,7 @@ import org.mla4j.nn.ParameterSnapshot;
  * @param parameters         the current parameters
  * @param momentum           the optimiser's momentum buffers by parameter name (parameters that were
  *                           never updated have none)
- * @param methodState        the method's own state ({@link org.mla4j.method.MethodState})
+ * @param methodState        the method's own state ({@link org.mla4j.core.MethodState})
  * @param elapsedSeconds     training time spent so far, over every session of the run
  */
 public record TrainingState(int epochsDone, List<EpochRecord> history, int bestEpoch, double bestAccuracy,

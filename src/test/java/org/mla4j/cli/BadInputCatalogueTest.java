@@ -14,18 +14,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.data.Npy;
-import org.mla4j.data.TestDatasets;
-import org.mla4j.data.raw.RawIndex;
-import org.mla4j.data.raw.audio.WavReader;
-import org.mla4j.data.raw.image.ImageLoader;
-import org.mla4j.io.AtomicFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.mla4j.data.TestDatasets;
+import org.mla4j.data.raw.RawIndex;
+import org.mla4j.data.raw.audio.WavReader;
+import org.mla4j.data.raw.image.ImageLoader;
+import org.mla4j.io.AtomicFiles;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Npy;
 
 /**
  * Every command against malformed input: datasets, options, models and checkpoints. Each case must

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.mla4j.data.TestDatasets;
 import org.junit.jupiter.api.io.TempDir;
+import org.mla4j.data.TestDatasets;
 
 /**
  * Checkpoints survive a real SIGKILL, and training is a function of (seed, thread count):

@@ -9,12 +9,12 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.DatasetLoader;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.Npy;
+import org.mla4j.data.folder.DatasetLoader;
 import org.mla4j.data.raw.TinyRawDataset;
 import org.mla4j.data.raw.audio.LogMelExtractor;
 import org.mla4j.data.raw.audio.LogMelParams;
+import org.mla4j.io.Npy;
 
 /** mla extract and mla audio-parity end to end on a tiny synthetic raw dataset. */
 class RawCommandsTest {

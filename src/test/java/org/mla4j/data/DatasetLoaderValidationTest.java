@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Npy;
 
 /** Every malformed input is rejected with one sentence that names the file and the problem. */
 class DatasetLoaderValidationTest {

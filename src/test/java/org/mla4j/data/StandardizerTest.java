@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mla4j.io.InvalidInputException;
 
 class StandardizerTest {
     /** 4 samples; modality x (dim 2) absent in sample 3, modality y (dim 1) absent everywhere but sample 3. */

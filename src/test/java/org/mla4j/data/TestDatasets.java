@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.mla4j.io.Npy;
 
 /**
  * Writes small synthetic datasets (manifest + {@code .npy} files) for tests, with hooks to break any

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.io.InvalidInputException;
 
 class ValidationSplitTest {
     /** 3 classes with 10, 5 and 1 training rows among rows 0..19 (rows 16..19 are not training rows). */

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.method.FusionMode;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.method.shared.FusionMode;
 import org.mla4j.run.RunConfig;
 
 /** Parsing, validation and overrides of experiment specs (no training). */

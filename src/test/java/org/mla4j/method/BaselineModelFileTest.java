@@ -8,15 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.mla4j.data.DatasetLoader;
+import org.mla4j.core.Method;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.core.Predictions;
+import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
+import org.mla4j.data.folder.DatasetLoader;
 import org.mla4j.eval.Evaluator;
-import org.mla4j.model.ModelFile;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.ParameterSnapshot;
-import org.mla4j.train.TensorSplit;
+import org.mla4j.run.ModelFile;
 
 /** Every method saves to a model file and loads back to the same predictions. */
 class BaselineModelFileTest {

@@ -15,9 +15,9 @@ import ai.djl.util.Pair;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
-import org.mla4j.method.ModelSpec;
+import org.mla4j.io.InvalidInputException;
 
 class EncoderShapesTest {
     static final Modality IMAGE = new Modality("image", 784, List.of(1, 28, 28));

@@ -7,16 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.DatasetLoader;
+import org.mla4j.core.Batch;
+import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
+import org.mla4j.data.folder.DatasetLoader;
 import org.mla4j.method.MethodOptions;
-import org.mla4j.model.ModelFile;
 import org.mla4j.nn.EncoderSpec;
-import org.mla4j.train.Batch;
 import org.mla4j.train.EpochListener;
-import org.mla4j.train.TensorSplit;
 
 /** Training and evaluation when samples lack modalities. */
 class MissingModalityRunTest {

@@ -9,16 +9,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mla4j.bench.LiveArrays;
-import org.mla4j.data.DatasetLoader;
+import org.mla4j.core.Method;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.ValidationSplit;
-import org.mla4j.method.Method;
+import org.mla4j.data.folder.DatasetLoader;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
-import org.mla4j.method.ModelSpec;
 import org.mla4j.nn.EncoderSpec;
 
 /** Training does not accumulate engine arrays: the count after every epoch from the second on is flat. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.raw.audio.LogMelExtractor;
 import org.mla4j.data.raw.audio.LogMelParams;
 import org.mla4j.data.raw.audio.MelFilterBank;
@@ -14,6 +13,7 @@ import org.mla4j.data.raw.audio.MelScale;
 import org.mla4j.data.raw.audio.WavAudio;
 import org.mla4j.data.raw.audio.WavReader;
 import org.mla4j.data.raw.audio.WindowFunction;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Audio cells: one WAV file ({@link WavReader}) → log-mel features ({@link LogMelExtractor}) with a

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.NpyDatasetWriter;
+import org.mla4j.data.folder.NpyDatasetWriter;
 import org.mla4j.io.AtomicFiles;
 
 /**
@@ -25,7 +25,7 @@ public record ExtractedDataset(MultimodalDataset dataset, List<String> ids, Stri
     /** Writes the {@code .npy} layout straight into {@code dir}. */
     public void writeTo(Path dir) {
         NpyDatasetWriter.write(dir, dataset, splitSource, ids, modalityExtras, Map.of("source", source,
-                "extracted_by", "mla4j " + org.mla4j.Versions.mla4j()));
+                "extracted_by", "mla4j " + org.mla4j.engine.Versions.mla4j()));
     }
 
     /**

@@ -12,7 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 
 /**

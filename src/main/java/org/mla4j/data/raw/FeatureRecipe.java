@@ -35,7 +35,7 @@ public interface FeatureRecipe {
     /**
      * The features of one sample.
      *
-     * @throws org.mla4j.data.InvalidInputException naming the file when one cannot be decoded
+     * @throws org.mla4j.io.InvalidInputException naming the file when one cannot be decoded
      */
     float[] extract(List<Input> files);
 

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.raw.image.ImageLoader;
 import org.mla4j.data.raw.image.ImageParams;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Image cells: one image file ({@link ImageLoader}) → a {@code C × H × W} vector, shape

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.mla4j.data.DatasetLoader;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.ValidationSplit;
+import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.io.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

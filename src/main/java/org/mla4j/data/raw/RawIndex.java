@@ -3,7 +3,7 @@ package org.mla4j.data.raw;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * The {@code index.csv} of the av_mnist_fsdd raw dataset: header {@code id,label,split,speaker,audio,image},

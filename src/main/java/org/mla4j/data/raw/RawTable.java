@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.mla4j.data.DatasetFolder;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * A raw dataset's index resolved against its manifest: per sample an id, a class id and (if the

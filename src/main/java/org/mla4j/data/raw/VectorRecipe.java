@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.data.Npy;
-import org.mla4j.data.NpyArray;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Npy;
+import org.mla4j.io.NpyArray;
 
 /**
  * Feature cells: one {@code .npy} file per sample holding a ready-made vector (e.g. a text

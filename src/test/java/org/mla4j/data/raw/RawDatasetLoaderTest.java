@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.DatasetLoader;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.folder.DatasetLoader;
 import org.mla4j.data.raw.audio.LogMelExtractor;
 import org.mla4j.data.raw.image.ImageLoader;
+import org.mla4j.io.InvalidInputException;
 
 /** Raw datasets load through {@link DatasetLoader}: features, absent cells, bad files, unsafe paths, the cache. */
 class RawDatasetLoaderTest {

@@ -11,12 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.DatasetLoader;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.Npy;
+import org.mla4j.data.folder.DatasetLoader;
 import org.mla4j.data.raw.image.ImageLoader;
 import org.mla4j.data.raw.image.ImageParams;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Npy;
 
 /** Video cells (frame lists pooled over time) and ready-made feature vectors. */
 class VideoAndVectorCellsTest {

@@ -1,7 +1,7 @@
 package org.mla4j.data.raw.audio;
 
 import java.nio.file.Path;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Computes log-mel features from audio with a {@link LogMelParams} recipe. For a mono signal

@@ -3,10 +3,10 @@ package org.mla4j.data.raw.audio;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.data.Npy;
-import org.mla4j.data.NpyArray;
 import org.mla4j.data.raw.RawIndex;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Npy;
+import org.mla4j.io.NpyArray;
 
 /**
  * Checks that Java log-mel features match a reference {@code .npy}: for each selected row i of an

@@ -15,7 +15,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.mla4j.data.InvalidInputException;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Decodes an image file (PNG, JPEG, or any other format javax.imageio reads) into a channel-major

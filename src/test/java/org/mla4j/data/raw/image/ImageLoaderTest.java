@@ -14,9 +14,9 @@ import java.util.Arrays;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.InvalidInputException;
-import org.mla4j.data.Npy;
 import org.mla4j.data.raw.RawIndex;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Npy;
 
 class ImageLoaderTest {
     @TempDir

@@ -1,0 +1,193 @@
+package org.mla4j.core;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.Standardizer;
+
+/**
+ * One split (fit, validation or test) held on the engine, standardised once: per modality an
+ * {@code n × d} float tensor with zeros in the rows where the modality is absent, integer labels,
+ * one-hot labels, and the presence flags on the host. Batches are gathered from it with one engine
+ * call per tensor, so no per-sample objects exist during training.
+ */
+public final class TensorSplit implements AutoCloseable {
+    private final String name;
+    private final int[] rows;
+    private final int[] labelValues;
+    private final boolean[][] present;
+    private final int numClasses;
+    private final NDManager manager;
+    private final NDArray[] features;
+    private final NDArray labels;
+    private final NDArray oneHot;
+    /** The split position of each row of these tensors (identity, or an epoch's shuffled order). */
+    private final int[] positions;
+
+    private TensorSplit(String name, int[] rows, int[] labelValues, boolean[][] present, int numClasses,
+                        NDManager manager, NDArray[] features, NDArray labels, NDArray oneHot, int[] positions) {
+        this.name = name;
+        this.positions = positions;
+        this.rows = rows;
+        this.labelValues = labelValues;
+        this.present = present;
+        this.numClasses = numClasses;
+        this.manager = manager;
+        this.features = features;
+        this.labels = labels;
+        this.oneHot = oneHot;
+    }
+
+    /** Standardises the given dataset rows and moves them to the engine. */
+    public static TensorSplit build(String name, MultimodalDataset ds, Standardizer standardizer, int[] rows,
+                                    NDManager parent) {
+        NDManager manager = parent.newSubManager();
+        int n = rows.length;
+        int numModalities = ds.numModalities();
+        NDArray[] features = new NDArray[numModalities];
+        boolean[][] present = new boolean[numModalities][n];
+        for (int m = 0; m < numModalities; m++) {
+            int dim = ds.modality(m).dim();
+            float[] values = standardizer.apply(m, ds.features(m), rows);
+            for (int i = 0; i < n; i++) {
+                present[m][i] = ds.isPresent(m, rows[i]);
+                if (!present[m][i]) {
+                    java.util.Arrays.fill(values, i * dim, (i + 1) * dim, 0f);
+                }
+            }
+            features[m] = manager.create(values, new Shape(n, dim));
+        }
+        int[] labelValues = new int[n];
+        long[] labelLongs = new long[n];
+        for (int i = 0; i < n; i++) {
+            labelValues[i] = ds.labels()[rows[i]];
+            labelLongs[i] = labelValues[i];
+        }
+        NDArray labels = manager.create(labelLongs);
+        NDArray oneHot = labels.oneHot(ds.numClasses());
+        int[] identity = new int[n];
+        java.util.Arrays.setAll(identity, i -> i);
+        return new TensorSplit(name, rows.clone(), labelValues, present, ds.numClasses(), manager, features, labels,
+                oneHot, identity);
+    }
+
+    /**
+     * This split with its samples in {@code order} (positions of this split), gathered with one engine
+     * call per tensor: an epoch reorders once and then takes each batch as a contiguous {@link #slice},
+     * which is cheaper than gathering every batch. Batches of the result still report the original
+     * positions. Close it (or its manager's parent) when the epoch ends.
+     */
+    public TensorSplit reordered(int[] order, NDManager parent) {
+        NDManager target = parent.newSubManager();
+        long[] idx = new long[order.length];
+        int[] rowsOut = new int[order.length];
+        int[] labelsOut = new int[order.length];
+        int[] positionsOut = new int[order.length];
+        boolean[][] presentOut = new boolean[present.length][order.length];
+        for (int i = 0; i < order.length; i++) {
+            idx[i] = order[i];
+            rowsOut[i] = rows[order[i]];
+            labelsOut[i] = labelValues[order[i]];
+            positionsOut[i] = positions[order[i]];
+            for (int m = 0; m < present.length; m++) {
+                presentOut[m][i] = present[m][order[i]];
+            }
+        }
+        NDArray index = target.create(idx);
+        NDArray[] x = new NDArray[features.length];
+        for (int m = 0; m < features.length; m++) {
+            x[m] = take(features[m], index, target);
+        }
+        return new TensorSplit(name, rowsOut, labelsOut, presentOut, numClasses, target, x, take(labels, index, target),
+                take(oneHot, index, target), positionsOut);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return rows.length;
+    }
+
+    /** Dataset row of each position in this split. */
+    public int[] rows() {
+        return rows;
+    }
+
+    public int[] labelValues() {
+        return labelValues;
+    }
+
+    public int numModalities() {
+        return features.length;
+    }
+
+    public int numClasses() {
+        return numClasses;
+    }
+
+    public boolean[][] present() {
+        return present;
+    }
+
+    /** Gathers the samples at {@code positions} (indices into this split) as a batch in {@code batchManager}. */
+    public Batch batch(NDManager batchManager, int[] positions) {
+        long[] idx = new long[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            idx[i] = positions[i];
+        }
+        NDArray index = batchManager.create(idx);
+        NDArray[] x = new NDArray[features.length];
+        for (int m = 0; m < features.length; m++) {
+            x[m] = take(features[m], index, batchManager);
+        }
+        int[] original = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            original[i] = this.positions[positions[i]];
+        }
+        return new Batch(batchManager, original, x, take(labels, index, batchManager),
+                take(oneHot, index, batchManager), presenceAt(positions));
+    }
+
+    /** The contiguous positions {@code [from, to)} as a batch (evaluation). */
+    public Batch slice(NDManager batchManager, int from, int to) {
+        int[] local = new int[to - from];
+        for (int i = 0; i < local.length; i++) {
+            local[i] = from + i;
+        }
+        NDIndex range = new NDIndex("{}:{}", from, to);
+        NDArray[] x = new NDArray[features.length];
+        for (int m = 0; m < features.length; m++) {
+            x[m] = attached(features[m].get(range), batchManager);
+        }
+        return new Batch(batchManager, java.util.Arrays.copyOfRange(positions, from, to), x,
+                attached(labels.get(range), batchManager), attached(oneHot.get(range), batchManager), presenceAt(local));
+    }
+
+    private boolean[][] presenceAt(int[] positions) {
+        boolean[][] p = new boolean[present.length][positions.length];
+        for (int m = 0; m < present.length; m++) {
+            for (int i = 0; i < positions.length; i++) {
+                p[m][i] = present[m][positions[i]];
+            }
+        }
+        return p;
+    }
+
+    private static NDArray take(NDArray source, NDArray index, NDManager target) {
+        return attached(source.get(index), target);
+    }
+
+    private static NDArray attached(NDArray array, NDManager target) {
+        array.attach(target);
+        return array;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

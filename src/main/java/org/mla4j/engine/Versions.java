@@ -1,0 +1,24 @@
+package org.mla4j.engine;
+
+import ai.djl.engine.Engine;
+
+/** Versions recorded in provenance and printed by {@code mla --version}. */
+public final class Versions {
+    private Versions() {
+    }
+
+    public static String mla4j() {
+        String v = Versions.class.getPackage().getImplementationVersion();
+        return v != null ? v : "dev";
+    }
+
+    public static String djl() {
+        String v = Engine.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.35.1";
+    }
+
+    /** The PyTorch version of the native engine (loads the engine). */
+    public static String pytorch() {
+        return Engine.getEngine("PyTorch").getVersion();
+    }
+}

@@ -1,0 +1,94 @@
+package org.mla4j.method.baseline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.List;
+import org.mla4j.core.Batch;
+import org.mla4j.core.Losses;
+import org.mla4j.core.Method;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.core.Predictions;
+import org.mla4j.core.TrainingStep;
+import org.mla4j.engine.FeatureCut;
+import org.mla4j.method.shared.ConcatHead;
+import org.mla4j.method.shared.JointTraining;
+import org.mla4j.method.shared.ModalityEncoders;
+import org.mla4j.nn.ParameterGroup;
+
+/**
+ * Concatenation fusion: one linear classifier over the concatenated features.
+ *
+ * <pre>
+ *   ŷ = W [h_1(x_1); …; h_M(x_M)] + b          loss = CE(ŷ), all parameters trained jointly
+ * </pre>
+ *
+ * Unimodal evaluation: the probe {@code W[:, block m] h_m + b/M} ({@link ConcatHead}). An absent
+ * modality enters through its zero-filled input.
+ */
+public final class Concat implements Method {
+    private final NDManager manager;
+    private final ModalityEncoders encoders;
+    private final ConcatHead head;
+
+    public Concat(ModelSpec spec, NDManager parent) {
+        this.manager = parent.newSubManager();
+        this.encoders = new ModalityEncoders(spec, manager);
+        this.head = new ConcatHead(spec, manager);
+    }
+
+    @Override
+    public String name() {
+        return "concat";
+    }
+
+    @Override
+    public List<ParameterGroup> groups() {
+        List<ParameterGroup> all = new ArrayList<>(encoders.groups());
+        all.add(head.group());
+        return all;
+    }
+
+    /**
+     * One joint step, with the backward pass cut at each encoder's output ({@link FeatureCut}):
+     * after the head's half, every encoder's half but the last runs with its update on the
+     * background thread while this thread runs the last one and updates the head. The gradients are
+     * those of one backward pass; all updates are done when this returns.
+     */
+    @Override
+    public void trainBatch(Batch batch, TrainingStep step) {
+        List<FeatureCut> cuts = new ArrayList<>();
+        try (GradientCollector collector = step.collector()) {
+            List<NDArray> headInputs = new ArrayList<>();
+            for (NDArray features : encoders.forwardAll(step.store(), batch, true)) {
+                FeatureCut cut = new FeatureCut(features);
+                cuts.add(cut);
+                headInputs.add(cut.headInput());
+            }
+            NDArray loss = Losses.crossEntropy(head.forward(step.store(), headInputs, true), batch.oneHot());
+            collector.backward(loss);
+            step.recordLoss("loss", loss);
+        }
+        float lr = step.learningRate();
+        int last = cuts.size() - 1;
+        for (int m = 0; m < last; m++) {
+            step.sgd().updateInBackground(encoders.get(m), cuts.get(m).encoderPart(), encoders.get(m).parameters(), lr);
+        }
+        cuts.get(last).encoderPart().run();
+        JointTraining.updateAll(step, List.of(encoders.get(last), head.group()));
+        for (int m = 0; m < last; m++) {
+            step.sgd().await(encoders.get(m)); // the next batch's forward reads every encoder
+        }
+    }
+
+    @Override
+    public Predictions predict(Batch batch) {
+        return head.predict(batch, encoders);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

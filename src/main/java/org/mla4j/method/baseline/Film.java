@@ -1,0 +1,108 @@
+package org.mla4j.method.baseline;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.mla4j.core.Batch;
+import org.mla4j.core.Method;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.core.Predictions;
+import org.mla4j.core.TrainingStep;
+import org.mla4j.method.MethodOptions;
+import org.mla4j.method.shared.ConditionModality;
+import org.mla4j.method.shared.JointTraining;
+import org.mla4j.method.shared.ModalityEncoders;
+import org.mla4j.method.shared.ZeroedOthersPrediction;
+import org.mla4j.nn.Blocks;
+import org.mla4j.nn.ParameterGroup;
+
+/**
+ * FiLM fusion (feature-wise linear modulation): a conditioning modality c scales and shifts the
+ * features of the others.
+ *
+ * <pre>
+ *   [γ; β] = A h_c + a                              (A: 2s × s, group {@code film})
+ *   z_x    = γ ⊙ h_x + β                            for every modality x ≠ c
+ *   ŷ      = W [z_x for x ≠ c, in modality order] + b   (W: C × (M−1)s, group {@code head})
+ * </pre>
+ *
+ * {@code h_c} reaches the classifier only through γ and β. With two modalities this is the usual
+ * FiLM; with more, the one conditioning modality modulates each of the others and their modulated
+ * features are concatenated. c is {@link MethodOptions#conditionModality()} (default: the dataset's
+ * first). Trained jointly with {@code CE(ŷ)}. Unimodal evaluation: ŷ with every other modality's
+ * input set to zero ({@link ZeroedOthersPrediction}); an absent modality enters as zeros.
+ */
+public final class Film implements Method {
+    private final ModelSpec spec;
+    private final int condition;
+    private final NDManager manager;
+    private final ModalityEncoders encoders;
+    private final ParameterGroup film;
+    private final ParameterGroup head;
+
+    public Film(ModelSpec spec, String conditionModality, NDManager parent) {
+        this.spec = spec;
+        this.condition = ConditionModality.resolve(spec, conditionModality, "film");
+        this.manager = parent.newSubManager();
+        int s = spec.featureSize();
+        this.encoders = new ModalityEncoders(spec, manager);
+        this.film = new ParameterGroup("film", Blocks.linear(s, 2 * s, manager));
+        this.head = new ParameterGroup("head", Blocks.linear((spec.numModalities() - 1) * s, spec.numClasses(), manager));
+    }
+
+    @Override
+    public String name() {
+        return "film";
+    }
+
+    /** Index of the conditioning modality. */
+    public int conditionModality() {
+        return condition;
+    }
+
+    @Override
+    public List<ParameterGroup> groups() {
+        List<ParameterGroup> all = new ArrayList<>(encoders.groups());
+        all.add(film);
+        all.add(head);
+        return all;
+    }
+
+    private NDArray forward(ParameterStore store, NDArray[] inputs, boolean training) {
+        int s = spec.featureSize();
+        List<NDArray> h = encoders.forwardAll(store, inputs, training);
+        NDArray gammaBeta = film.forward(store, h.get(condition), training);
+        NDArray gamma = gammaBeta.get(new NDIndex(":, 0:{}", s));
+        NDArray beta = gammaBeta.get(new NDIndex(":, {}:{}", s, 2 * s));
+        NDList modulated = new NDList();
+        for (int x = 0; x < h.size(); x++) {
+            if (x != condition) {
+                modulated.add(gamma.mul(h.get(x)).add(beta));
+            }
+        }
+        NDArray z = modulated.size() == 1 ? modulated.singletonOrThrow() : NDArrays.concat(modulated, 1);
+        return head.forward(store, z, training);
+    }
+
+    @Override
+    public void trainBatch(Batch batch, TrainingStep step) {
+        JointTraining.crossEntropyStep(batch, step, groups(),
+                (store, b) -> forward(store, ModalityEncoders.inputs(b), true));
+    }
+
+    @Override
+    public Predictions predict(Batch batch) {
+        ParameterStore store = new ParameterStore(batch.manager(), false);
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), inputs -> forward(store, inputs, false));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.mla4j.method.shared;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.mla4j.core.Batch;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.nn.Blocks;
+import org.mla4j.nn.ParameterGroup;
+
+/**
+ * One encoder per modality, {@code h_m = encoder_m(x_m)}, each its own parameter group named
+ * {@code encoder.<modality>}, built in the dataset's modality order. Every method has these; what
+ * differs between methods is what sits on top of them.
+ */
+public final class ModalityEncoders {
+    private final List<ParameterGroup> groups;
+
+    public ModalityEncoders(ModelSpec spec, NDManager manager) {
+        List<ParameterGroup> list = new ArrayList<>();
+        for (int m = 0; m < spec.numModalities(); m++) {
+            list.add(new ParameterGroup("encoder." + spec.modalities().get(m).name(), Blocks.encoder(spec, m, manager)));
+        }
+        this.groups = Collections.unmodifiableList(list);
+    }
+
+    public int size() {
+        return groups.size();
+    }
+
+    /** Encoder m's parameter group. */
+    public ParameterGroup get(int m) {
+        return groups.get(m);
+    }
+
+    /** All encoder groups, in modality order. */
+    public List<ParameterGroup> groups() {
+        return groups;
+    }
+
+    /** {@code h_m(x)} for an {@code n × d_m} input. */
+    public NDArray forward(ParameterStore store, int m, NDArray input, boolean training) {
+        return groups.get(m).forward(store, input, training);
+    }
+
+    /** {@code [h_1(x_1), …, h_M(x_M)]} for a batch (absent rows hold zeros, as joint methods use them). */
+    public List<NDArray> forwardAll(ParameterStore store, Batch batch, boolean training) {
+        return forwardAll(store, inputs(batch), training);
+    }
+
+    /** The batch's per-modality inputs as an array. */
+    public static NDArray[] inputs(Batch batch) {
+        NDArray[] inputs = new NDArray[batch.numModalities()];
+        for (int m = 0; m < inputs.length; m++) {
+            inputs[m] = batch.features(m);
+        }
+        return inputs;
+    }
+
+    /** {@code [h_1(x_1), …, h_M(x_M)]} for per-modality inputs (absent rows hold zeros). */
+    public List<NDArray> forwardAll(ParameterStore store, NDArray[] inputs, boolean training) {
+        List<NDArray> features = new ArrayList<>(inputs.length);
+        for (int m = 0; m < inputs.length; m++) {
+            features.add(forward(store, m, inputs[m], training));
+        }
+        return features;
+    }
+}
