@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mla4j.core.Predictions;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.run.Inference;
 import org.mla4j.run.ModelFile;
 import org.mla4j.run.ModelInputs;

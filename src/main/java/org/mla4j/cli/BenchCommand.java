@@ -17,7 +17,7 @@ import org.mla4j.bench.MatmulRate;
 import org.mla4j.bench.ProcessMemory;
 import org.mla4j.bench.TrainingThroughput;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.engine.FlushToZero;
 import org.mla4j.engine.Versions;
 import org.mla4j.io.AtomicFiles;

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.ValidationSplit;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.eval.Evaluator;
 import org.mla4j.eval.SplitMetrics;
 import org.mla4j.io.AtomicFiles;

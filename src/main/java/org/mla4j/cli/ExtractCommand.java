@@ -11,7 +11,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.folder.FeatureFolder;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.ExtractedDataset;
 import org.mla4j.data.raw.FeatureExtraction;
 import org.mla4j.data.raw.RawExtractor;
@@ -52,7 +53,7 @@ final class ExtractCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path manifestFile = DatasetLoader.manifestFile(data);
+        Path manifestFile = FeatureFolder.manifestFile(data);
         byte[] bytes = Files.readAllBytes(manifestFile);
         if (!RawManifest.isRaw(bytes)) {
             throw InvalidInputException.inFile(manifestFile, "is not a raw dataset manifest (\"format\": \"raw\"); "

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.mla4j.core.Predictions;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.eval.Classification;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.run.CheckpointFiles;

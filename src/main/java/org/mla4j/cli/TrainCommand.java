@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.method.Methods;

@@ -7,7 +7,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
-import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
 
 /** Builds and initialises the networks the methods are made of. */
@@ -16,15 +15,13 @@ public final class Blocks {
     }
 
     /**
-     * The encoder of modality {@code m} of a model, initialised in {@code manager}: the type the spec
-     * names for it ({@link EncoderSpec}). Every method builds its encoders here. The encoder takes
-     * flat rows (n × dim) and returns (n × {@code spec.featureSize()}); convolutional encoders first
-     * reshape the rows to (n, C, H, W) with the modality's shape.
+     * The encoder of {@code modality}, initialised in {@code manager}: the type the resolved encoder
+     * spec names for it ({@link EncoderSpec#resolve}). Every method builds its encoders here. The
+     * encoder takes flat rows (n × dim) and returns (n × {@code e.featureSize(type)}); convolutional
+     * encoders first reshape the rows to (n, C, H, W) with the modality's shape.
      */
-    public static Block encoder(ModelSpec spec, int m, NDManager manager) {
-        Modality modality = spec.modalities().get(m);
-        String type = spec.encoderType(m);
-        EncoderSpec e = spec.encoder();
+    public static Block encoder(EncoderSpec e, Modality modality, NDManager manager) {
+        String type = e.typeFor(modality);
         if (type.equals("mlp")) {
             return mlp(e.layers(), e.width(), modality.dim(), manager);
         }

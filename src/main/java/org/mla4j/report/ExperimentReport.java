@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.eval.ModalityGap;
 import org.mla4j.experiment.Comparison;
 import org.mla4j.experiment.ExperimentResults;

@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.TinyRawDataset;
 import org.mla4j.data.raw.audio.LogMelExtractor;
 import org.mla4j.data.raw.audio.LogMelParams;

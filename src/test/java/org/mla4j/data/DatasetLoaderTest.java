@@ -14,7 +14,7 @@ import java.util.HexFormat;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.slf4j.LoggerFactory;
 
 /** What a successfully loaded dataset holds. */

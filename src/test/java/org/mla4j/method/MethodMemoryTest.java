@@ -15,7 +15,7 @@ import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.EpochRecord;

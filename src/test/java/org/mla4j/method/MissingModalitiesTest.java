@@ -19,7 +19,7 @@ import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.baseline.BiGated;
 import org.mla4j.method.baseline.Film;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mla4j.core.Method;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
 import org.mla4j.run.MissingSpec;

@@ -52,19 +52,19 @@ class EncoderShapesTest {
     void resnet18HasTorchvisionsParameterCount() {
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelSpec rgb = new ModelSpec(List.of(RGB), 10, new EncoderSpec("resnet18", 3, 128));
-            Block b3 = Blocks.encoder(rgb, 0, manager);
+            Block b3 = Blocks.encoder(rgb.encoder(), rgb.modalities().get(0), manager);
             // torchvision resnet18: 11,689,512 parameters, of which the fc layer holds 512*1000 + 1000
             assertThat(trainable(b3)).isEqualTo(11_689_512L - 513_000L);
             assertThat(frozen(b3)).as("running mean + var of 20 batch norms").isEqualTo(2L * 4800);
 
             ModelSpec gray = new ModelSpec(List.of(IMAGE), 10, new EncoderSpec("resnet18", 3, 128));
-            Block b1 = Blocks.encoder(gray, 0, manager);
+            Block b1 = Blocks.encoder(gray.encoder(), gray.modalities().get(0), manager);
             assertThat(trainable(b1)).isEqualTo(11_176_512L - 64L * 2 * 7 * 7);
             assertThat(forward(b1, manager, manager.randomNormal(new Shape(2, 784)), false).getShape())
                     .isEqualTo(new Shape(2, 512));
 
             ModelSpec small = new ModelSpec(List.of(IMAGE), 10, new EncoderSpec("resnet18-small", 3, 128));
-            Block bs = Blocks.encoder(small, 0, manager);
+            Block bs = Blocks.encoder(small.encoder(), small.modalities().get(0), manager);
             assertThat(trainable(bs)).isEqualTo(11_176_512L - 64L * 3 * 7 * 7 + 64L * 9);
             assertThat(forward(bs, manager, manager.randomNormal(new Shape(2, 784)), true).getShape())
                     .isEqualTo(new Shape(2, 512));
@@ -82,7 +82,7 @@ class EncoderShapesTest {
             for (Modality m : List.of(IMAGE, RGB, new Modality("spec", 1024, List.of(1, 32, 32)),
                     new Modality("tiny", 6, List.of(1, 2, 3)))) {
                 ModelSpec spec = new ModelSpec(List.of(m), 10, new EncoderSpec("cnn", 3, 64));
-                Block b = Blocks.encoder(spec, 0, manager);
+                Block b = Blocks.encoder(spec.encoder(), spec.modalities().get(0), manager);
                 NDArray x = manager.randomNormal(new Shape(5, m.dim()));
                 assertThat(forward(b, manager, x, true).getShape()).as(m.name()).isEqualTo(new Shape(5, 64));
                 NDArray eval1 = forward(b, manager, x, false);

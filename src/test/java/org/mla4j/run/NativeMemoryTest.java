@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.TestDatasets;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.train.EpochListener;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mla4j.core.Predictions;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.ValidationSplit;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.eval.Evaluator;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.shared.FusionMode;

@@ -15,7 +15,7 @@ import org.mla4j.core.TrainingStep;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.engine.Sgd;
 import org.mla4j.method.mla.HgmFeatures;
 import org.mla4j.method.mla.Mla;

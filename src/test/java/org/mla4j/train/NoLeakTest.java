@@ -17,7 +17,7 @@ import org.mla4j.data.Splits;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.ValidationSplit;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;

@@ -35,7 +35,7 @@ public final class NpyDatasetWriter {
     public static final String TEST = "test_indices.npy";
     public static final String PRESENCE = "presence.npy";
     public static final String IDS = "sample_ids.txt";
-    private static final Set<String> RESERVED = Set.of(DatasetLoader.MANIFEST, LABELS, TRAIN, TEST, PRESENCE, IDS);
+    private static final Set<String> RESERVED = Set.of(FeatureFolder.MANIFEST, LABELS, TRAIN, TEST, PRESENCE, IDS);
 
     private NpyDatasetWriter() {
     }
@@ -114,7 +114,7 @@ public final class NpyDatasetWriter {
             if (manifestExtras != null) {
                 manifest.putAll(manifestExtras);
             }
-            Files.writeString(dir.resolve(DatasetLoader.MANIFEST), Json.write(manifest), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(FeatureFolder.MANIFEST), Json.write(manifest), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the dataset into " + dir + ": " + e.getMessage(), e);
         }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.folder.FeatureFolder;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * key exists it is read (fast); otherwise every sample is extracted and the result is cached for the
  * next run. A log line says which happened. The returned dataset is the same either way: named as the
  * manifest says, located at the raw dataset folder, with the raw content checksum
- * ({@link FeatureExtraction}) as its checksum. {@link DatasetLoader#load} calls this for raw manifests,
+ * ({@link FeatureExtraction}) as its checksum. {@link org.mla4j.data.load.DatasetLoader#load} calls this for raw manifests,
  * so every command accepts raw datasets.
  */
 public final class RawDatasetLoader {
@@ -37,7 +37,7 @@ public final class RawDatasetLoader {
         RawTable table = RawTable.resolve(mf);
         String key = FeatureCache.key(manifestBytes, table);
         Path cache = FeatureCache.location(mf, key);
-        if (cache != null && Files.isRegularFile(cache.resolve(DatasetLoader.MANIFEST))) {
+        if (cache != null && Files.isRegularFile(cache.resolve(FeatureFolder.MANIFEST))) {
             try {
                 MultimodalDataset cached = readCache(cache, key, mf);
                 LOG.info("{}: reusing cached features from {} (cache key {} matches)", mf.name(), cache, key.substring(0, 16));
@@ -66,14 +66,14 @@ public final class RawDatasetLoader {
     private static MultimodalDataset readCache(Path cache, String key, RawManifest mf) {
         JsonNode source;
         try {
-            source = Json.MAPPER.readTree(Files.readAllBytes(cache.resolve(DatasetLoader.MANIFEST))).path("source");
+            source = Json.MAPPER.readTree(Files.readAllBytes(cache.resolve(FeatureFolder.MANIFEST))).path("source");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!key.equals(source.path("cache_key").asText())) {
             throw new InvalidInputException("its cache key differs");
         }
-        MultimodalDataset ds = DatasetLoader.load(cache);
+        MultimodalDataset ds = FeatureFolder.load(cache);
         return new MultimodalDataset(mf.name(), mf.dir(), ds.modalities(), ds.classNames(), featuresOf(ds), ds.labels(),
                 presenceOf(ds), ds.trainIndices(), ds.testIndices(), source.path("content_sha256").asText());
     }

@@ -9,7 +9,7 @@ import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.ValidationSplit;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.folder.FeatureFolder;
 import org.mla4j.io.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Turns a resolved raw dataset into features: runs {@link FeatureExtraction} and assembles a
  * {@link MultimodalDataset} with one modality per manifest entry (shape from its recipe). The train
  * and test splits come from the index's split column; without one, the same stratified
- * {@value DatasetLoader#DEFAULT_TEST_PERCENT}% test split (seed {@value DatasetLoader#DEFAULT_SPLIT_SEED})
+ * {@value FeatureFolder#DEFAULT_TEST_PERCENT}% test split (seed {@value FeatureFolder#DEFAULT_SPLIT_SEED})
  * that {@link DatasetLoader} holds out is carved, so both routes give the same split.
  */
 public final class RawExtractor {
@@ -50,17 +50,17 @@ public final class RawExtractor {
         } else {
             int[] all = IntStream.range(0, table.size()).toArray();
             Splits s = ValidationSplit.carve(all, table.labels(), table.classNames().size(),
-                    DatasetLoader.DEFAULT_TEST_PERCENT / 100.0, DatasetLoader.DEFAULT_SPLIT_SEED);
+                    FeatureFolder.DEFAULT_TEST_PERCENT / 100.0, FeatureFolder.DEFAULT_SPLIT_SEED);
             train = s.fit();
             test = s.validation();
             if (test.length == 0) {
                 throw InvalidInputException.inFile(table.indexFile(), "has no split column, and no class has two samples"
                         + " to hold one out for testing");
             }
-            splitSource = "stratified " + DatasetLoader.DEFAULT_TEST_PERCENT + "% test split carved by mla4j (seed "
-                    + DatasetLoader.DEFAULT_SPLIT_SEED + "); the index has no split column";
+            splitSource = "stratified " + FeatureFolder.DEFAULT_TEST_PERCENT + "% test split carved by mla4j (seed "
+                    + FeatureFolder.DEFAULT_SPLIT_SEED + "); the index has no split column";
             LOG.info("{}: no split column in the index; holding out a stratified {}% test split (seed {}): {} train, {} test",
-                    mf.name(), DatasetLoader.DEFAULT_TEST_PERCENT, DatasetLoader.DEFAULT_SPLIT_SEED, train.length, test.length);
+                    mf.name(), FeatureFolder.DEFAULT_TEST_PERCENT, FeatureFolder.DEFAULT_SPLIT_SEED, train.length, test.length);
         }
         MultimodalDataset ds = new MultimodalDataset(mf.name(), mf.dir(), modalities, table.classNames(), r.features(),
                 table.labels(), r.present(), train, test, r.contentChecksum());

@@ -22,7 +22,7 @@ public final class ModalityEncoders {
     public ModalityEncoders(ModelSpec spec, NDManager manager) {
         List<ParameterGroup> list = new ArrayList<>();
         for (int m = 0; m < spec.numModalities(); m++) {
-            list.add(new ParameterGroup("encoder." + spec.modalities().get(m).name(), Blocks.encoder(spec, m, manager)));
+            list.add(new ParameterGroup("encoder." + spec.modalities().get(m).name(), Blocks.encoder(spec.encoder(), spec.modalities().get(m), manager)));
         }
         this.groups = Collections.unmodifiableList(list);
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.audio.LogMelExtractor;
 import org.mla4j.data.raw.image.ImageLoader;
 import org.mla4j.io.InvalidInputException;

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.data.folder.DatasetLoader;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.image.ImageLoader;
 import org.mla4j.data.raw.image.ImageParams;
 import org.mla4j.io.InvalidInputException;

@@ -4,6 +4,8 @@
  * {@link org.mla4j.data.raw.audio.WindowFunction}, {@link org.mla4j.data.raw.audio.MelScale},
  * {@link org.mla4j.data.raw.audio.MelFilterBank}, {@link org.mla4j.data.raw.audio.LogMelParams} /
  * {@link org.mla4j.data.raw.audio.LogMelExtractor} (the feature recipe and its computation) and
- * {@link org.mla4j.data.raw.audio.LogMelParity} (value-by-value check against a reference {@code .npy}).
+ * {@link org.mla4j.data.raw.LogMelParity} (value-by-value check against a reference {@code .npy}).
  */
 package org.mla4j.data.raw.audio;
+
+import org.mla4j.data.raw.LogMelParity;

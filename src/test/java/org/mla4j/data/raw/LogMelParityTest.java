@@ -1,9 +1,11 @@
-package org.mla4j.data.raw.audio;
+package org.mla4j.data.raw;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.mla4j.data.raw.audio.LogMelParams;
+import org.mla4j.data.raw.audio.WindowFunction;
 
 class LogMelParityTest {
     static final Path RAW = Path.of("../shared/data/av_mnist_fsdd_raw/index.csv");

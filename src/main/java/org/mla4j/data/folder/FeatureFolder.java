@@ -14,8 +14,6 @@ import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.ValidationSplit;
-import org.mla4j.data.raw.RawDatasetLoader;
-import org.mla4j.data.raw.RawManifest;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Npy;
 import org.mla4j.io.NpyArray;
@@ -23,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads a dataset folder described by a {@code manifest.json} (see {@link DatasetManifest}) into a
- * validated {@link MultimodalDataset}. A manifest with {@code "format": "raw"} describes media files
- * listed in an index instead; it is handed to {@link RawDatasetLoader} (features extracted or read
- * from the cache), so every caller accepts both kinds. Layouts: {@code docs/data-format.md}.
+ * Reads a features folder — a {@code manifest.json} (see {@link DatasetManifest}) with one {@code .npy}
+ * array per modality — into a validated {@link MultimodalDataset}. Raw datasets (media files listed
+ * in an index) are extracted into such a folder and read back through this class; callers that accept
+ * both kinds use {@code org.mla4j.data.load.DatasetLoader}. Layouts: {@code docs/data-format.md}.
  *
  * <p>Guarantees of a returned dataset: every file named by the manifest lies inside the dataset folder;
  * labels are integers in [0, num_classes); each modality file is floating-point, 2-D, with
@@ -40,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * <p>The optional top-level {@code presence_file} is a 2-D array of shape (num_samples, modalities) of
  * bool or integer 0/1 in manifest modality order (1 = present); without it every modality is present.
  */
-public final class DatasetLoader {
+public final class FeatureFolder {
     /** File name looked for when a folder is given. */
     public static final String MANIFEST = "manifest.json";
     /** Test share, in percent, held out when the manifest names no split. */
@@ -48,22 +46,23 @@ public final class DatasetLoader {
     /** Seed of the split held out when the manifest names no split. */
     public static final long DEFAULT_SPLIT_SEED = 0;
 
-    private static final Logger LOG = LoggerFactory.getLogger(DatasetLoader.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureFolder.class);
 
-    private DatasetLoader() {
+    private FeatureFolder() {
     }
 
     /**
-     * Loads the dataset in a folder holding {@code manifest.json}, or described by the given manifest
+     * Loads the features folder holding {@code manifest.json}, or described by the given manifest
      * file (then file names are relative to the manifest's folder).
      */
     public static MultimodalDataset load(Path dirOrManifest) {
         Path manifestPath = manifestFile(dirOrManifest);
-        Path dir = Files.isDirectory(dirOrManifest) ? dirOrManifest : manifestPath.toAbsolutePath().getParent();
-        byte[] manifestBytes = readManifest(manifestPath);
-        if (RawManifest.isRaw(manifestBytes)) {
-            return RawDatasetLoader.load(manifestPath, manifestBytes);
-        }
+        return load(manifestPath, readManifest(manifestPath));
+    }
+
+    /** Loads a features folder from its manifest, already read as {@code manifestBytes}. */
+    public static MultimodalDataset load(Path manifestPath, byte[] manifestBytes) {
+        Path dir = manifestPath.getParent() != null ? manifestPath.getParent() : manifestPath.toAbsolutePath().getParent();
         DatasetManifest mf = DatasetManifest.parse(manifestBytes, manifestPath);
         DatasetFolder folder = new DatasetFolder(dir, manifestPath);
 
@@ -142,7 +141,8 @@ public final class DatasetLoader {
         return dataDirOrFile;
     }
 
-    private static byte[] readManifest(Path manifestPath) {
+    /** The manifest's bytes, or one clear error naming the file. */
+    public static byte[] readManifest(Path manifestPath) {
         try {
             return Files.readAllBytes(manifestPath);
         } catch (NoSuchFileException e) {

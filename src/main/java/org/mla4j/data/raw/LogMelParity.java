@@ -1,9 +1,10 @@
-package org.mla4j.data.raw.audio;
+package org.mla4j.data.raw;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.IntStream;
-import org.mla4j.data.raw.RawIndex;
+import org.mla4j.data.raw.audio.LogMelExtractor;
+import org.mla4j.data.raw.audio.LogMelParams;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Npy;
 import org.mla4j.io.NpyArray;
