@@ -127,7 +127,7 @@ class DatasetLoaderTest {
 
     @Test
     void withoutSplitHoldsOutAStratifiedFifthAndSaysSo() {
-        Logger logger = (Logger) LoggerFactory.getLogger(DatasetLoader.class);
+        Logger logger = (Logger) LoggerFactory.getLogger(org.mla4j.data.folder.FeatureFolder.class);
         ListAppender<ILoggingEvent> appender = new ListAppender<>();
         appender.start();
         logger.addAppender(appender);
