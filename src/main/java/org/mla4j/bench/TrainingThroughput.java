@@ -20,6 +20,7 @@ import org.mla4j.train.EpochRecord;
 import org.mla4j.train.LearningRateSchedule;
 import org.mla4j.train.TrainConfig;
 import org.mla4j.train.Trainer;
+import org.mla4j.train.TrainingSplits;
 
 /**
  * Training throughput of a method through the real training loop: samples of the fit split per
@@ -56,14 +57,14 @@ public final class TrainingThroughput {
              TensorSplit validation = TensorSplit.build("validation", ds, standardizer, tinyValidation, manager);
              Method m = Methods.create(method, new ModelSpec(ds.modalities(), ds.numClasses(), EncoderSpec.DEFAULT),
                      options, manager)) {
-            new Trainer().fit(m, fit, validation, null, ds.modalityNames(), config, manager, new EpochListener() {
+            new Trainer(config, new EpochListener() {
                 @Override
                 public void onEpoch(EpochRecord record, boolean improved) {
                     seconds.add(record.seconds());
                     arrays.add(LiveArrays.count(manager));
                     memory.add(ProcessMemory.residentMiB());
                 }
-            });
+            }).fit(m, TrainingSplits.withoutTest(fit, validation, ds.modalityNames()), manager);
             double[] measured = seconds.subList(warmupEpochs, seconds.size()).stream()
                     .mapToDouble(Double::doubleValue).sorted().toArray();
             double median = measured[measured.length / 2];

@@ -18,10 +18,11 @@ import org.mla4j.bench.ProcessMemory;
 import org.mla4j.bench.TrainingThroughput;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
+import org.mla4j.engine.EngineThreads;
 import org.mla4j.engine.FlushToZero;
-import org.mla4j.engine.Versions;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.Json;
+import org.mla4j.io.Versions;
 import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
@@ -100,7 +101,7 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("date", LocalDateTime.now().toString());
         json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "engine_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                "engine_threads", EngineThreads.configured(),
                 "flush_denormals", FlushToZero.inEffect(),
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name"),
                 "max_heap_mib", Runtime.getRuntime().maxMemory() / (1 << 20)));

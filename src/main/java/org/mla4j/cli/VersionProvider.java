@@ -1,6 +1,6 @@
 package org.mla4j.cli;
 
-import org.mla4j.engine.Versions;
+import org.mla4j.io.Versions;
 import picocli.CommandLine;
 
 /** Prints mla4j's version and the engine it runs on. */

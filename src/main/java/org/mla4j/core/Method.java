@@ -15,11 +15,7 @@ public interface Method extends AutoCloseable {
     /** Every trainable part of the model, in a fixed order (model files and snapshots use it). */
     List<ParameterGroup> groups();
 
-    /**
-     * One training batch: one or several optimiser steps through {@code step}. Some backward passes
-     * and updates may still be running when this returns ({@link org.mla4j.engine.Sgd#updateInBackground}): call
-     * {@code step.sgd().awaitAll()} before reading the model outside the training loop.
-     */
+    /** One training batch: one or several optimiser steps through {@code step}. */
     void trainBatch(Batch batch, TrainingStep step);
 
     /**

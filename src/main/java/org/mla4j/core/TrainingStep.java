@@ -1,93 +1,57 @@
 package org.mla4j.core;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.mla4j.engine.Sgd;
+import org.mla4j.nn.ParameterGroup;
 
 /**
- * What a method needs during one epoch of training: the learning rate, the optimiser, a
- * parameter store for forward passes, gradient collectors, a seeded random source, and loss
- * accounting. Losses are summed on the engine and read once per epoch, so recording a loss does not
- * force the engine to synchronise at every step.
+ * What a method uses while it trains: forward passes that record the graph, the gradients they
+ * produce, and SGD updates of exactly the parameters it names (with PyTorch's semantics: momentum
+ * and weight decay per parameter, a parameter never named does not move). How an update is carried
+ * out — in place, or on another core beside the next forward pass — is the engine's business: a
+ * forward pass through a group always sees the group's latest update.
  */
-public final class TrainingStep {
-    private final Engine engine;
-    private final Sgd sgd;
-    private final ParameterStore store;
-    private final SplittableRandom random;
-    private final NDManager lossManager;
-    private final Map<String, NDArray> lossSums = new LinkedHashMap<>();
-    private final Map<String, Integer> lossCounts = new LinkedHashMap<>();
-    private final int epoch;
-    private float learningRate;
+public interface TrainingStep extends Forward {
+    /** The epoch being trained, counted from 0. */
+    int epoch();
 
-    public TrainingStep(Engine engine, Sgd sgd, ParameterStore store, SplittableRandom random, NDManager parent,
-                 int epoch, float learningRate) {
-        this.engine = engine;
-        this.sgd = sgd;
-        this.store = store;
-        this.random = random;
-        this.lossManager = parent.newSubManager();
-        this.epoch = epoch;
-        this.learningRate = learningRate;
-    }
+    float learningRate();
 
-    public float learningRate() {
-        return learningRate;
-    }
+    /** Seeded per run and epoch: methods draw from it (never from an unseeded source) so runs repeat exactly. */
+    SplittableRandom random();
 
-    public int epoch() {
-        return epoch;
-    }
+    /** Records the forward passes run while it is open for the backward pass; only one may be open at a time. */
+    GradientCollector collector();
 
-    public Sgd sgd() {
-        return sgd;
-    }
+    /** {@code group(input)} in training mode. */
+    @Override
+    NDArray through(ParameterGroup group, NDArray input);
 
-    public ParameterStore store() {
-        return store;
-    }
+    /**
+     * {@code group(input)} in training mode, for a group whose output only feeds what comes after it
+     * (an encoder under a head): the backward pass stops at the returned features and the group's own
+     * share of it is finished when the group is updated or its gradients are read, which lets the
+     * engine run that share beside the next forward pass. Same gradients as one backward pass.
+     */
+    NDArray encode(ParameterGroup group, NDArray input);
 
-    /** Seeded per run: methods draw from it (never from an unseeded source) so runs repeat exactly. */
-    public SplittableRandom random() {
-        return random;
-    }
+    /** Backward from {@code target} with the given gradient of the loss at {@code target} (same shape). */
+    void backward(NDArray target, NDArray gradient);
 
-    /** A gradient collector; only one may be open at a time. */
-    public GradientCollector collector() {
-        return engine.newGradientCollector();
-    }
+    /** The parameter's accumulated gradient after backward (a handle the optimiser owns: do not close it). */
+    NDArray gradient(Parameter parameter);
 
-    /** Adds a scalar loss (mean over its batch) under a name such as {@code loss_image}. */
-    public void recordLoss(String name, NDArray loss) {
-        NDArray value = loss.stopGradient();
-        NDArray sum = lossSums.get(name);
-        if (sum == null) {
-            NDArray copy = value.duplicate();
-            copy.attach(lossManager);
-            lossSums.put(name, copy);
-        } else {
-            sum.addi(value);
-        }
-        lossCounts.merge(name, 1, Integer::sum);
-    }
+    /** Updates every trainable parameter of {@code group} with its accumulated gradient. */
+    void update(ParameterGroup group);
 
-    /** Mean of each recorded loss over the epoch (reads the engine once per name). */
-    public Map<String, Double> meanLosses() {
-        Map<String, Double> means = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> e : lossSums.entrySet()) {
-            means.put(e.getKey(), e.getValue().getFloat() / (double) lossCounts.get(e.getKey()));
-        }
-        return means;
-    }
+    /** Updates {@code parameter} with its accumulated gradient. */
+    void update(Parameter parameter);
 
-    public void close() {
-        lossManager.close();
-    }
+    /** Updates {@code parameter} with {@code gradient} (e.g. a projected copy of the accumulated one). */
+    void update(Parameter parameter, NDArray gradient);
+
+    /** Adds a scalar loss (mean over its batch) under a name such as {@code loss_image} to the epoch's means. */
+    void recordLoss(String name, NDArray loss);
 }

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mla4j.engine.EngineThreads;
 import org.mla4j.engine.FlushToZero;
-import org.mla4j.engine.Versions;
+import org.mla4j.io.Versions;
 
 /** How a run was made, recorded beside its results so it can be regenerated. */
 public final class Provenance {
@@ -24,7 +25,7 @@ public final class Provenance {
         p.put("java_version", System.getProperty("java.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         p.put("cpu_cores", Runtime.getRuntime().availableProcessors());
-        p.put("engine_threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+        p.put("engine_threads", EngineThreads.configured());
         p.put("flush_denormals", FlushToZero.inEffect() ? "on" : "off");
         p.put("created", Instant.now().toString());
         return p;

@@ -19,6 +19,7 @@ import org.mla4j.train.Checkpointer;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.TrainResult;
 import org.mla4j.train.Trainer;
+import org.mla4j.train.TrainingSplits;
 import org.mla4j.train.TrainingState;
 
 /**
@@ -83,8 +84,11 @@ public final class TrainingRun {
              TensorSplit validation = TensorSplit.build("validation", dataset, standardizer, splits.validation(), manager);
              TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager);
              Method method = Methods.create(config.method(), spec, config.options(), manager)) {
-            TrainResult result = new Trainer().fit(method, fit, validation, test, names, config.trainConfig(), manager,
-                    listener, resume, checkpointer);
+            Trainer trainer = new Trainer(config.trainConfig(), listener).checkpointingWith(checkpointer);
+            if (resume != null) {
+                trainer.resumingFrom(resume);
+            }
+            TrainResult result = trainer.fit(method, new TrainingSplits(fit, validation, test, names), manager);
             SplitMetrics val = Evaluator.evaluate(method, validation, names, manager);
             SplitMetrics tst = Evaluator.evaluate(method, test, names, manager);
             return new RunOutcome(config, spec, dataset.classNames(), result.bestEpoch(), val, tst,

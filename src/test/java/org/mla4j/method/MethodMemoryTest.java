@@ -22,6 +22,7 @@ import org.mla4j.train.EpochRecord;
 import org.mla4j.train.LearningRateSchedule;
 import org.mla4j.train.TrainConfig;
 import org.mla4j.train.Trainer;
+import org.mla4j.train.TrainingSplits;
 
 /** No method leaves engine arrays behind from one epoch to the next. */
 class MethodMemoryTest {
@@ -50,7 +51,7 @@ class MethodMemoryTest {
                 }
             };
             TrainConfig config = new TrainConfig(4, 8, new LearningRateSchedule(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
-            new Trainer().fit(method, fit, fit, null, ds.modalityNames(), config, manager, count);
+            new Trainer(config, count).fit(method, TrainingSplits.withoutTest(fit, fit, ds.modalityNames()), manager);
             // epoch 1 may still create optimiser state (momentum buffers); after that nothing may pile up
             assertThat(counts.get(3)).as("arrays after epochs " + counts).isEqualTo(counts.get(1));
         }

@@ -31,6 +31,7 @@ import org.mla4j.train.EpochListener;
 import org.mla4j.train.LearningRateSchedule;
 import org.mla4j.train.TrainConfig;
 import org.mla4j.train.Trainer;
+import org.mla4j.train.TrainingSplits;
 
 /**
  * Every method trains and predicts on three modalities with some (sample, modality) pairs absent,
@@ -79,7 +80,8 @@ class MissingModalitiesTest {
             TrainConfig config = new TrainConfig(2, 16, new LearningRateSchedule(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
             for (MultimodalDataset ds : variants) {
                 try (TensorSplit fit = TensorSplit.build("fit", ds, standardizer, rows, manager)) {
-                    new Trainer().fit(method, fit, fit, null, full.modalityNames(), config, manager, EpochListener.NONE);
+                    new Trainer(config, EpochListener.NONE).fit(method,
+                            TrainingSplits.withoutTest(fit, fit, full.modalityNames()), manager);
                 }
             }
             for (MultimodalDataset ds : variants) {

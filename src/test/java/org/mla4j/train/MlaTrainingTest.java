@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.engine.Sgd;
+import org.mla4j.engine.TrainingSession;
 import org.mla4j.method.mla.HgmFeatures;
 import org.mla4j.method.mla.Mla;
 import org.mla4j.method.shared.FusionMode;
@@ -48,19 +47,19 @@ class MlaTrainingTest {
         return a;
     }
 
-    private static TrainingStep step(NDManager manager, Sgd sgd) {
-        return new TrainingStep(Engine.getEngine("PyTorch"), sgd, new ParameterStore(manager, false),
-                new SplittableRandom(1), manager, 0, 0.05f);
-    }
-
-    private static void trainBatch(Mla mla, TensorSplit split, int[] positions, TrainingStep step, NDManager manager) {
+    /** One batch as the training loop runs it, in an epoch of its own, so every update is done afterwards. */
+    private static void trainBatch(Mla mla, TensorSplit split, int[] positions, TrainingSession session,
+                                   NDManager manager) {
+        TrainingStep step = session.startEpoch(0, 0.05f, new SplittableRandom(1));
         try (NDManager batchManager = manager.newSubManager()) {
             for (ParameterGroup g : mla.groups()) {
                 batchManager.tempAttachAll(g.arrays());
             }
+            session.startBatch(batchManager);
             mla.trainBatch(split.batch(batchManager, positions), step);
-            step.sgd().awaitAll();
+            session.endBatch();
         }
+        session.endEpoch();
     }
 
     @Test
@@ -72,16 +71,14 @@ class MlaTrainingTest {
              TensorSplit split = TensorSplit.build("all", ds, Standardizer.fit(ds, rows), rows, manager);
              Mla mla = new Mla(new ModelSpec(ds.modalities(), ds.numClasses(), SMALL),
                      new Mla.Options(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC), manager);
-             Sgd sgd = new Sgd(manager, 0.9f, 1e-2f)) {
-            TrainingStep step = step(manager, sgd);
-            trainBatch(mla, split, range(10, 20), step, manager); // both modalities take a turn: momentum builds up
+             TrainingSession session = new TrainingSession(manager, 0.9f, 1e-2f)) {
+            trainBatch(mla, split, range(10, 20), session, manager); // both modalities take a turn: momentum builds up
             ParameterSnapshot before = ParameterSnapshot.of(mla.groups());
-            trainBatch(mla, split, range(0, 10), step, manager); // no sample has b: b sits the batch out
+            trainBatch(mla, split, range(0, 10), session, manager); // no sample has b: b sits the batch out
             ParameterSnapshot after = ParameterSnapshot.of(mla.groups());
             assertThat(changed(before, after, "encoder.b.")).as("encoder b").isFalse();
             assertThat(changed(before, after, "encoder.a.")).as("encoder a").isTrue();
             assertThat(changed(before, after, "head.")).as("head").isTrue();
-            step.close();
         }
     }
 
@@ -103,13 +100,11 @@ class MlaTrainingTest {
         try (NDManager manager = NDManager.newBaseManager();
              TensorSplit split = TensorSplit.build("all", ds, Standardizer.fit(ds, rows), rows, manager);
              Mla mla = new Mla(new ModelSpec(ds.modalities(), ds.numClasses(), SMALL), options, manager);
-             Sgd sgd = new Sgd(manager, 0.9f, 1e-4f)) {
-            TrainingStep step = step(manager, sgd);
+             TrainingSession session = new TrainingSession(manager, 0.9f, 1e-4f)) {
             for (int epoch = 0; epoch < 3; epoch++) {
-                trainBatch(mla, split, range(0, 10), step, manager);
-                trainBatch(mla, split, range(10, 20), step, manager);
+                trainBatch(mla, split, range(0, 10), session, manager);
+                trainBatch(mla, split, range(10, 20), session, manager);
             }
-            step.close();
             return ParameterSnapshot.of(mla.groups()).values().get(mla.groups().get(2).parameterNames().get(0));
         }
     }

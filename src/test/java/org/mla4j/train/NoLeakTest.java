@@ -45,12 +45,12 @@ class NoLeakTest {
                          MethodOptions.DEFAULT.withHgm(hgm), manager)) {
                 TrainConfig config = new TrainConfig(8, 8, new LearningRateSchedule(0.01, 0.1, new int[] {4}), 0.9f,
                         1e-4f, 0);
-                new Trainer().fit(mla, fit, val, null, ds.modalityNames(), config, manager, new EpochListener() {
+                new Trainer(config, new EpochListener() {
                     @Override
                     public void onEpoch(EpochRecord record, boolean improved) {
                         counts.add(LiveArrays.count(manager));
                     }
-                });
+                }).fit(mla, TrainingSplits.withoutTest(fit, val, ds.modalityNames()), manager);
             }
             assertThat(counts.subList(1, counts.size())).as("HGM %s", hgm).containsOnly(counts.get(1));
         }

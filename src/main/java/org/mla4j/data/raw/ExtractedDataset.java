@@ -25,7 +25,7 @@ public record ExtractedDataset(MultimodalDataset dataset, List<String> ids, Stri
     /** Writes the {@code .npy} layout straight into {@code dir}. */
     public void writeTo(Path dir) {
         NpyDatasetWriter.write(dir, dataset, splitSource, ids, modalityExtras, Map.of("source", source,
-                "extracted_by", "mla4j " + org.mla4j.engine.Versions.mla4j()));
+                "extracted_by", "mla4j " + org.mla4j.io.Versions.mla4j()));
     }
 
     /**

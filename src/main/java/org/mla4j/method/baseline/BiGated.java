@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Activation;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
@@ -76,29 +76,29 @@ public final class BiGated implements Method {
         return all;
     }
 
-    private NDArray forward(ParameterStore store, NDArray[] inputs, boolean training) {
-        List<NDArray> h = encoders.forwardAll(store, inputs, training);
-        NDArray gate = Activation.sigmoid(projections.get(gating).forward(store, h.get(gating), training));
+    private NDArray forward(Forward forward, NDArray[] inputs) {
+        List<NDArray> h = encoders.forwardAll(forward, inputs);
+        NDArray gate = Activation.sigmoid(forward.through(projections.get(gating), h.get(gating)));
         NDList gated = new NDList();
         for (int x = 0; x < h.size(); x++) {
             if (x != gating) {
-                gated.add(gate.mul(projections.get(x).forward(store, h.get(x), training)));
+                gated.add(gate.mul(forward.through(projections.get(x), h.get(x))));
             }
         }
         NDArray z = gated.size() == 1 ? gated.singletonOrThrow() : NDArrays.concat(gated, 1);
-        return head.forward(store, z, training);
+        return forward.through(head, z);
     }
 
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
         JointTraining.crossEntropyStep(batch, step, groups(),
-                (store, b) -> forward(store, ModalityEncoders.inputs(b), true));
+                (forward, b) -> forward(forward, ModalityEncoders.inputs(b)));
     }
 
     @Override
     public Predictions predict(Batch batch) {
-        ParameterStore store = new ParameterStore(batch.manager(), false);
-        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), inputs -> forward(store, inputs, false));
+        Forward inference = Forward.inference(batch.manager());
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), inputs -> forward(inference, inputs));
     }
 
     @Override

@@ -11,7 +11,6 @@ import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
-import org.mla4j.engine.FeatureCut;
 import org.mla4j.method.shared.ConcatHead;
 import org.mla4j.method.shared.JointTraining;
 import org.mla4j.method.shared.ModalityEncoders;
@@ -50,36 +49,19 @@ public final class Concat implements Method {
         return all;
     }
 
-    /**
-     * One joint step, with the backward pass cut at each encoder's output ({@link FeatureCut}):
-     * after the head's half, every encoder's half but the last runs with its update on the
-     * background thread while this thread runs the last one and updates the head. The gradients are
-     * those of one backward pass; all updates are done when this returns.
-     */
+    /** One joint step: {@code CE(W [h_1; …; h_M] + b)}, backward, every parameter updated. */
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
-        List<FeatureCut> cuts = new ArrayList<>();
         try (GradientCollector collector = step.collector()) {
-            List<NDArray> headInputs = new ArrayList<>();
-            for (NDArray features : encoders.forwardAll(step.store(), batch, true)) {
-                FeatureCut cut = new FeatureCut(features);
-                cuts.add(cut);
-                headInputs.add(cut.headInput());
+            List<NDArray> features = new ArrayList<>();
+            for (int m = 0; m < encoders.size(); m++) {
+                features.add(step.encode(encoders.get(m), batch.features(m)));
             }
-            NDArray loss = Losses.crossEntropy(head.forward(step.store(), headInputs, true), batch.oneHot());
+            NDArray loss = Losses.crossEntropy(head.forward(step, features), batch.oneHot());
             collector.backward(loss);
             step.recordLoss("loss", loss);
         }
-        float lr = step.learningRate();
-        int last = cuts.size() - 1;
-        for (int m = 0; m < last; m++) {
-            step.sgd().updateInBackground(encoders.get(m), cuts.get(m).encoderPart(), encoders.get(m).parameters(), lr);
-        }
-        cuts.get(last).encoderPart().run();
-        JointTraining.updateAll(step, List.of(encoders.get(last), head.group()));
-        for (int m = 0; m < last; m++) {
-            step.sgd().await(encoders.get(m)); // the next batch's forward reads every encoder
-        }
+        JointTraining.updateAll(step, groups());
     }
 
     @Override

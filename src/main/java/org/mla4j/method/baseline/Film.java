@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
@@ -73,10 +73,10 @@ public final class Film implements Method {
         return all;
     }
 
-    private NDArray forward(ParameterStore store, NDArray[] inputs, boolean training) {
+    private NDArray forward(Forward forward, NDArray[] inputs) {
         int s = spec.featureSize();
-        List<NDArray> h = encoders.forwardAll(store, inputs, training);
-        NDArray gammaBeta = film.forward(store, h.get(condition), training);
+        List<NDArray> h = encoders.forwardAll(forward, inputs);
+        NDArray gammaBeta = forward.through(film, h.get(condition));
         NDArray gamma = gammaBeta.get(new NDIndex(":, 0:{}", s));
         NDArray beta = gammaBeta.get(new NDIndex(":, {}:{}", s, 2 * s));
         NDList modulated = new NDList();
@@ -86,19 +86,19 @@ public final class Film implements Method {
             }
         }
         NDArray z = modulated.size() == 1 ? modulated.singletonOrThrow() : NDArrays.concat(modulated, 1);
-        return head.forward(store, z, training);
+        return forward.through(head, z);
     }
 
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
         JointTraining.crossEntropyStep(batch, step, groups(),
-                (store, b) -> forward(store, ModalityEncoders.inputs(b), true));
+                (forward, b) -> forward(forward, ModalityEncoders.inputs(b)));
     }
 
     @Override
     public Predictions predict(Batch batch) {
-        ParameterStore store = new ParameterStore(batch.manager(), false);
-        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), inputs -> forward(store, inputs, false));
+        Forward inference = Forward.inference(batch.manager());
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), inputs -> forward(inference, inputs));
     }
 
     @Override

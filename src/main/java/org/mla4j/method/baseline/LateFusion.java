@@ -3,10 +3,10 @@ package org.mla4j.method.baseline;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
 import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
@@ -74,7 +74,7 @@ public final class LateFusion implements Method {
                     continue;
                 }
                 NDArray loss = Losses.crossEntropy(
-                        branches.logits(step.store(), m, subset.features(), true), subset.oneHot());
+                        branches.logits(step, m, subset.features()), subset.oneHot());
                 step.recordLoss("loss_" + spec.modalities().get(m).name(), loss);
                 total = total == null ? loss : total.add(loss);
                 trained.addAll(branches.branch(m));
@@ -89,9 +89,9 @@ public final class LateFusion implements Method {
 
     @Override
     public Predictions predict(Batch batch) {
-        ParameterStore store = new ParameterStore(batch.manager(), false);
+        Forward inference = Forward.inference(batch.manager());
         return UnimodalPrediction.predict(batch, spec.numClasses(),
-                m -> branches.logits(store, m, batch.features(m), false), UnimodalPrediction.Fusion.of(fusion));
+                m -> branches.logits(inference, m, batch.features(m)), UnimodalPrediction.Fusion.of(fusion));
     }
 
     @Override

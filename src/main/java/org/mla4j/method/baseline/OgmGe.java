@@ -64,8 +64,8 @@ public final class OgmGe implements Method {
     public void trainBatch(Batch batch, TrainingStep step) {
         List<NDArray> features;
         try (GradientCollector collector = step.collector()) {
-            features = encoders.forwardAll(step.store(), batch, true);
-            NDArray loss = Losses.crossEntropy(head.forward(step.store(), features, true), batch.oneHot());
+            features = encoders.forwardAll(step, batch);
+            NDArray loss = Losses.crossEntropy(head.forward(step, features), batch.oneHot());
             collector.backward(loss);
             step.recordLoss("loss", loss);
         }
@@ -79,15 +79,13 @@ public final class OgmGe implements Method {
             }
             k = modulation.coefficients(scores);
         }
-        float lr = step.learningRate();
         for (int m = 0; m < k.length; m++) {
             step.recordLoss("ogm_coeff_" + spec.modalities().get(m).name(), batch.manager().create((float) k[m]));
             for (Parameter p : encoders.get(m).parameters()) {
                 if (active) {
-                    NDArray gradient = step.sgd().gradient(p); // the optimiser's cached handle, lent to this batch
-                    step.sgd().update(p, OgmModulation.modulate(gradient, k[m], batch.manager()), lr);
+                    step.update(p, OgmModulation.modulate(step.gradient(p), k[m], batch.manager()));
                 } else {
-                    step.sgd().update(p, lr);
+                    step.update(p);
                 }
             }
         }

@@ -3,12 +3,12 @@ package org.mla4j.method.baseline;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
 import org.mla4j.core.Method;
 import org.mla4j.core.MethodState;
@@ -94,7 +94,7 @@ public final class Qmf implements Method {
                 }
                 trained.addAll(branches.branch(m));
                 NDArray mask = bm.create(asFloats(batch.present(m)));
-                logits[m] = branches.logits(step.store(), m, batch.features(m), true);
+                logits[m] = branches.logits(step, m, batch.features(m));
                 NDArray confidence = QmfConfidence.of(logits[m], temperature);
                 NDArray weighted = logits[m].mul(confidence.stopGradient().mul(mask).expandDims(1));
                 fused = fused == null ? weighted : fused.add(weighted);
@@ -179,9 +179,9 @@ public final class Qmf implements Method {
 
     @Override
     public Predictions predict(Batch batch) {
-        ParameterStore store = new ParameterStore(batch.manager(), false);
+        Forward inference = Forward.inference(batch.manager());
         return UnimodalPrediction.predict(batch, spec.numClasses(),
-                m -> branches.logits(store, m, batch.features(m), false),
+                m -> branches.logits(inference, m, batch.features(m)),
                 (logits, present, n, c, weights) -> QmfConfidence.fuse(temperature, logits, present, n, c, weights));
     }
 

@@ -2,9 +2,9 @@ package org.mla4j.method.baseline;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
@@ -47,13 +47,13 @@ public final class Sum implements Method {
 
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
-        JointTraining.crossEntropyStep(batch, step, groups(), (store, b) -> fused(unimodal(store, b, true)));
+        JointTraining.crossEntropyStep(batch, step, groups(), (forward, b) -> fused(unimodal(forward, b)));
     }
 
-    private NDArray[] unimodal(ParameterStore store, Batch batch, boolean training) {
+    private NDArray[] unimodal(Forward forward, Batch batch) {
         NDArray[] logits = new NDArray[branches.size()];
         for (int m = 0; m < logits.length; m++) {
-            logits[m] = branches.logits(store, m, batch.features(m), training);
+            logits[m] = branches.logits(forward, m, batch.features(m));
         }
         return logits;
     }
@@ -68,7 +68,7 @@ public final class Sum implements Method {
 
     @Override
     public Predictions predict(Batch batch) {
-        NDArray[] logits = unimodal(new ParameterStore(batch.manager(), false), batch, false);
+        NDArray[] logits = unimodal(Forward.inference(batch.manager()), batch);
         return Predictions.joint(batch, spec.numClasses(), fused(logits), logits);
     }
 

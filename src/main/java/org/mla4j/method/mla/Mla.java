@@ -4,18 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
 import org.mla4j.core.Method;
 import org.mla4j.core.MethodState;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
-import org.mla4j.engine.FeatureCut;
 import org.mla4j.method.shared.DynamicFusion;
 import org.mla4j.method.shared.FusionMode;
 import org.mla4j.method.shared.ModalityEncoders;
@@ -89,50 +88,41 @@ public final class Mla implements Method {
     }
 
     /**
-     * One modality's turn. The backward pass is cut at the features ({@link FeatureCut}): the
-     * training thread runs the head's half (the next turn needs the updated head), and the encoder's
-     * half runs on the background thread with the encoder's update, beside the next turn, which uses
-     * another encoder.
+     * One modality's turn: {@code loss = CE(g(h_m(x_m)))} on the samples that have m, backward, HGM
+     * on the head weight's gradient, then an SGD step on encoder m and the head only.
      */
     private void turn(int m, Batch.Subset subset, TrainingStep step) {
         ParameterGroup encoder = encoders.get(m);
-        step.sgd().await(encoder); // its backward and update from the previous batch may still be running
         double[] featureMean = null;
-        FeatureCut cut;
         try (GradientCollector collector = step.collector()) {
-            cut = new FeatureCut(encoder.forward(step.store(), subset.features(), true));
-            NDArray logits = head.forward(step.store(), cut.headInput(), true);
+            NDArray features = step.encode(encoder, subset.features());
+            NDArray logits = step.through(head, features);
             NDArray loss = Losses.crossEntropy(logits, subset.oneHot());
             collector.backward(loss);
             step.recordLoss("loss_" + spec.modalities().get(m).name(), loss);
             if (projector != null) {
-                featureMean = HeadGradientProjector.toDoubles(cut.headInput().mean(new int[] {0}).toFloatArray());
+                featureMean = HeadGradientProjector.toDoubles(features.mean(new int[] {0}).toFloatArray());
             }
         }
-        float lr = step.learningRate();
         Parameter weight = head.parameters().get(0);
         Parameter bias = head.parameters().get(1);
-        if (projector != null) {
-            double[] protectedMean = options.hgmFeatures() == HgmFeatures.CURRENT ? featureMean : previousFeatureMean;
-            if (protectedMean != null) {
-                projector.update(protectedMean);
-                step.sgd().update(weight, projector.project(step.sgd().gradient(weight)), lr);
-            } else {
-                step.sgd().update(weight, lr); // the run's very first turn: nothing to protect yet
-            }
-            previousFeatureMean = featureMean;
+        double[] protectedMean = options.hgmFeatures() == HgmFeatures.CURRENT ? featureMean : previousFeatureMean;
+        if (projector != null && protectedMean != null) { // the run's very first turn has nothing to protect yet
+            projector.update(protectedMean);
+            step.update(weight, projector.project(step.gradient(weight)));
         } else {
-            step.sgd().update(weight, lr);
+            step.update(weight);
         }
-        step.sgd().update(bias, lr);
-        step.sgd().updateInBackground(encoder, cut.encoderPart(), encoder.parameters(), lr);
+        previousFeatureMean = featureMean;
+        step.update(bias);
+        step.update(encoder);
     }
 
     @Override
     public Predictions predict(Batch batch) {
-        ParameterStore store = new ParameterStore(batch.manager(), false);
+        Forward inference = Forward.inference(batch.manager());
         return UnimodalPrediction.predict(batch, spec.numClasses(),
-                m -> head.forward(store, encoders.forward(store, m, batch.features(m), false), false),
+                m -> inference.through(head, encoders.forward(inference, m, batch.features(m))),
                 UnimodalPrediction.Fusion.of(options.fusion()));
     }
 

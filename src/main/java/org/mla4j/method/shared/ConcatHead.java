@@ -5,9 +5,9 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.engine.Scalars;
@@ -45,8 +45,8 @@ public final class ConcatHead {
     }
 
     /** The fused logits {@code W [h_1; …; h_M] + b}. */
-    public NDArray forward(ParameterStore store, List<NDArray> features, boolean training) {
-        return group.forward(store, NDArrays.concat(new NDList(features), 1), training);
+    public NDArray forward(Forward forward, List<NDArray> features) {
+        return forward.through(group, NDArrays.concat(new NDList(features), 1));
     }
 
     /**
@@ -57,17 +57,18 @@ public final class ConcatHead {
         NDArray weight = group.parameters().get(0).getArray().stopGradient(); // C × M·s
         NDArray bias = group.parameters().get(1).getArray().stopGradient();   // C
         NDArray block = weight.get(new NDIndex(":, {}:{}", m * featureSize, (m + 1) * featureSize));
-        return features.stopGradient().matMul(block.transpose()).add(bias.div(Scalars.of(features.getManager(), numModalities)));
+        NDArray share = bias.div(Scalars.of(features.getManager(), numModalities));
+        return features.stopGradient().matMul(block.transpose()).add(share);
     }
 
     /** Fused logits plus every modality's probe, for a batch encoded by {@code encoders}. */
     public Predictions predict(Batch batch, ModalityEncoders encoders) {
-        ParameterStore store = new ParameterStore(batch.manager(), false);
-        List<NDArray> features = encoders.forwardAll(store, batch, false);
+        Forward inference = Forward.inference(batch.manager());
+        List<NDArray> features = encoders.forwardAll(inference, batch);
         NDArray[] probes = new NDArray[features.size()];
         for (int m = 0; m < probes.length; m++) {
             probes[m] = probe(m, features.get(m));
         }
-        return Predictions.joint(batch, numClasses, forward(store, features, false), probes);
+        return Predictions.joint(batch, numClasses, forward(inference, features), probes);
     }
 }

@@ -1,16 +1,12 @@
 package org.mla4j.method.shared;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
 import org.mla4j.core.TrainingStep;
-import org.mla4j.method.baseline.BiGated;
-import org.mla4j.method.baseline.Concat;
-import org.mla4j.method.baseline.Sum;
 import org.mla4j.nn.ParameterGroup;
 
 /**
@@ -20,19 +16,19 @@ import org.mla4j.nn.ParameterGroup;
  * zero-filled inputs.
  */
 public final class JointTraining {
-    /** The model's fused logits for a batch, computed with gradients. */
+    /** The model's fused logits for a batch, through the given forward pass. */
     @FunctionalInterface
-    public interface Forward {
-        NDArray logits(ParameterStore store, Batch batch);
+    public interface Model {
+        NDArray logits(Forward forward, Batch batch);
     }
 
     private JointTraining() {
     }
 
     /** {@code loss = CE(forward(batch))}, backward, update every parameter of {@code groups}. */
-    public static void crossEntropyStep(Batch batch, TrainingStep step, List<ParameterGroup> groups, Forward forward) {
+    public static void crossEntropyStep(Batch batch, TrainingStep step, List<ParameterGroup> groups, Model model) {
         try (GradientCollector collector = step.collector()) {
-            NDArray loss = Losses.crossEntropy(forward.logits(step.store(), batch), batch.oneHot());
+            NDArray loss = Losses.crossEntropy(model.logits(step, batch), batch.oneHot());
             collector.backward(loss);
             step.recordLoss("loss", loss);
         }
@@ -41,11 +37,8 @@ public final class JointTraining {
 
     /** One SGD update of every parameter of {@code groups} with its accumulated gradient. */
     public static void updateAll(TrainingStep step, List<ParameterGroup> groups) {
-        float lr = step.learningRate();
         for (ParameterGroup group : groups) {
-            for (Parameter p : group.parameters()) {
-                step.sgd().update(p, lr);
-            }
+            step.update(group);
         }
     }
 }

@@ -2,12 +2,13 @@ package org.mla4j.method.shared;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.mla4j.core.Batch;
+import org.mla4j.core.Forward;
 import org.mla4j.core.ModelSpec;
+import org.mla4j.data.Modality;
 import org.mla4j.nn.Blocks;
 import org.mla4j.nn.ParameterGroup;
 
@@ -22,7 +23,8 @@ public final class ModalityEncoders {
     public ModalityEncoders(ModelSpec spec, NDManager manager) {
         List<ParameterGroup> list = new ArrayList<>();
         for (int m = 0; m < spec.numModalities(); m++) {
-            list.add(new ParameterGroup("encoder." + spec.modalities().get(m).name(), Blocks.encoder(spec.encoder(), spec.modalities().get(m), manager)));
+            Modality modality = spec.modalities().get(m);
+            list.add(new ParameterGroup("encoder." + modality.name(), Blocks.encoder(spec.encoder(), modality, manager)));
         }
         this.groups = Collections.unmodifiableList(list);
     }
@@ -42,13 +44,13 @@ public final class ModalityEncoders {
     }
 
     /** {@code h_m(x)} for an {@code n × d_m} input. */
-    public NDArray forward(ParameterStore store, int m, NDArray input, boolean training) {
-        return groups.get(m).forward(store, input, training);
+    public NDArray forward(Forward forward, int m, NDArray input) {
+        return forward.through(groups.get(m), input);
     }
 
     /** {@code [h_1(x_1), …, h_M(x_M)]} for a batch (absent rows hold zeros, as joint methods use them). */
-    public List<NDArray> forwardAll(ParameterStore store, Batch batch, boolean training) {
-        return forwardAll(store, inputs(batch), training);
+    public List<NDArray> forwardAll(Forward forward, Batch batch) {
+        return forwardAll(forward, inputs(batch));
     }
 
     /** The batch's per-modality inputs as an array. */
@@ -61,10 +63,10 @@ public final class ModalityEncoders {
     }
 
     /** {@code [h_1(x_1), …, h_M(x_M)]} for per-modality inputs (absent rows hold zeros). */
-    public List<NDArray> forwardAll(ParameterStore store, NDArray[] inputs, boolean training) {
+    public List<NDArray> forwardAll(Forward forward, NDArray[] inputs) {
         List<NDArray> features = new ArrayList<>(inputs.length);
         for (int m = 0; m < inputs.length; m++) {
-            features.add(forward(store, m, inputs[m], training));
+            features.add(forward(forward, m, inputs[m]));
         }
         return features;
     }

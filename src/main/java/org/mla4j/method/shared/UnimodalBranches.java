@@ -2,10 +2,10 @@ package org.mla4j.method.shared;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.mla4j.core.Forward;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.method.baseline.Sum;
 import org.mla4j.nn.Blocks;
@@ -36,8 +36,8 @@ public final class UnimodalBranches {
     }
 
     /** {@code f_m(x)} for an {@code n × d_m} input: n × C logits. */
-    public NDArray logits(ParameterStore store, int m, NDArray input, boolean training) {
-        return heads.get(m).forward(store, encoders.forward(store, m, input, training), training);
+    public NDArray logits(Forward forward, int m, NDArray input) {
+        return forward.through(heads.get(m), encoders.forward(forward, m, input));
     }
 
     /** Encoder m and head m: what branch m's loss moves. */

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mla4j.core.Forward;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
 import org.mla4j.method.baseline.Concat;
@@ -41,7 +41,7 @@ class ConcatHeadTest {
 
             float[] probeA = head.probe(0, ha).toFloatArray();
             float[] probeB = head.probe(1, hb).toFloatArray();
-            float[] fused = head.forward(new ParameterStore(manager, false), List.of(ha, hb), false).toFloatArray();
+            float[] fused = head.forward(Forward.inference(manager), List.of(ha, hb)).toFloatArray();
             for (int i = 0; i < 2; i++) {
                 for (int k = 0; k < C; k++) {
                     double expectA = b[k] / 2.0;

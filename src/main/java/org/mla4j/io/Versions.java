@@ -1,4 +1,4 @@
-package org.mla4j.engine;
+package org.mla4j.io;
 
 import ai.djl.engine.Engine;
 

@@ -1,0 +1,136 @@
+package org.mla4j.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.mla4j.core.TrainingStep;
+import org.mla4j.nn.ParameterGroup;
+
+/**
+ * The engine's {@link TrainingStep} for one epoch. A group that was {@linkplain #encode encoded} is
+ * updated together with the rest of its backward pass, on the optimiser's background thread where
+ * there is a spare core ({@link Sgd#updateInBackground}); every other update runs in place. Losses
+ * are summed on the engine and read once per epoch, so recording one does not synchronise.
+ */
+final class EpochStep implements TrainingStep {
+    private final Engine engine;
+    private final Sgd sgd;
+    private final ParameterStore store;
+    private final DeferredBackward deferred;
+    private final SplittableRandom random;
+    private final NDManager lossManager;
+    private final Map<String, NDArray> lossSums = new LinkedHashMap<>();
+    private final Map<String, Integer> lossCounts = new LinkedHashMap<>();
+    private final int epoch;
+    private final float learningRate;
+
+    EpochStep(Engine engine, Sgd sgd, ParameterStore store, DeferredBackward deferred, SplittableRandom random,
+              NDManager parent, int epoch, float learningRate) {
+        this.engine = engine;
+        this.sgd = sgd;
+        this.store = store;
+        this.deferred = deferred;
+        this.random = random;
+        this.lossManager = parent.newSubManager();
+        this.epoch = epoch;
+        this.learningRate = learningRate;
+    }
+
+    @Override
+    public int epoch() {
+        return epoch;
+    }
+
+    @Override
+    public float learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public SplittableRandom random() {
+        return random;
+    }
+
+    @Override
+    public GradientCollector collector() {
+        return engine.newGradientCollector();
+    }
+
+    @Override
+    public NDArray through(ParameterGroup group, NDArray input) {
+        sgd.await(group); // its update from an earlier turn may still be running
+        return group.forward(store, input, true);
+    }
+
+    @Override
+    public NDArray encode(ParameterGroup group, NDArray input) {
+        return deferred.cut(group, through(group, input));
+    }
+
+    @Override
+    public void backward(NDArray target, NDArray gradient) {
+        Autograd.backward(target, gradient);
+    }
+
+    @Override
+    public NDArray gradient(Parameter parameter) {
+        deferred.finishOwnerOf(parameter);
+        return sgd.gradient(parameter);
+    }
+
+    @Override
+    public void update(ParameterGroup group) {
+        Runnable rest = deferred.take(group);
+        if (rest != null) {
+            sgd.updateInBackground(group, rest, group.parameters(), learningRate);
+            return;
+        }
+        for (Parameter p : group.parameters()) {
+            sgd.update(p, learningRate);
+        }
+    }
+
+    @Override
+    public void update(Parameter parameter) {
+        deferred.finishOwnerOf(parameter);
+        sgd.update(parameter, learningRate);
+    }
+
+    @Override
+    public void update(Parameter parameter, NDArray gradient) {
+        sgd.update(parameter, gradient, learningRate);
+    }
+
+    @Override
+    public void recordLoss(String name, NDArray loss) {
+        NDArray value = loss.stopGradient();
+        NDArray sum = lossSums.get(name);
+        if (sum == null) {
+            NDArray copy = value.duplicate();
+            copy.attach(lossManager);
+            lossSums.put(name, copy);
+        } else {
+            sum.addi(value);
+        }
+        lossCounts.merge(name, 1, Integer::sum);
+    }
+
+    /** Mean of each recorded loss over the epoch (reads the engine once per name). */
+    Map<String, Double> meanLosses() {
+        Map<String, Double> means = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : lossSums.entrySet()) {
+            means.put(e.getKey(), e.getValue().getFloat() / (double) lossCounts.get(e.getKey()));
+        }
+        return means;
+    }
+
+    void close() {
+        lossManager.close();
+    }
+}
