@@ -9,7 +9,7 @@ import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.eval.Evaluator;
-import org.mla4j.method.MethodOptions;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
 
@@ -29,7 +29,7 @@ public final class InferenceThroughput {
         try (NDManager manager = NDManager.newBaseManager();
              TensorSplit all = TensorSplit.build("all", ds, Standardizer.fit(ds, ds.trainIndices()), rows, manager);
              Method m = Methods.create(method, new ModelSpec(ds.modalities(), ds.numClasses(), EncoderSpec.DEFAULT),
-                     MethodOptions.DEFAULT, manager)) {
+                     SettingValues.NONE, manager)) {
             Evaluator.predict(m, all, manager);
             double[] rates = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {

@@ -3,7 +3,7 @@ package org.mla4j.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.method.MethodOptions;
+import org.mla4j.settings.SettingValues;
 
 /**
  * Warms the JVM up before anything is timed: trains MLA in short throwaway runs until the JIT
@@ -38,7 +38,7 @@ public final class JitWarmup {
         while (!quiet && (System.nanoTime() - start) / 1e9 < maxSeconds) {
             long runStart = System.nanoTime();
             long compiledBefore = compiler.getTotalCompilationTime();
-            TrainingThroughput.measure("warm-up", "mla", MethodOptions.DEFAULT, ds, EPOCHS_PER_RUN, 0, runs);
+            TrainingThroughput.measure("warm-up", "mla", SettingValues.NONE, ds, EPOCHS_PER_RUN, 0, runs);
             double wallMillis = (System.nanoTime() - runStart) / 1e6;
             quiet = (compiler.getTotalCompilationTime() - compiledBefore) < QUIET_SHARE * wallMillis;
             runs++;

@@ -12,7 +12,7 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.ValidationSplit;
-import org.mla4j.method.MethodOptions;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.train.EpochListener;
@@ -38,7 +38,7 @@ public final class TrainingThroughput {
     private TrainingThroughput() {
     }
 
-    public static Result measure(String label, String method, MethodOptions options, MultimodalDataset ds, int epochs,
+    public static Result measure(String label, String method, SettingValues options, MultimodalDataset ds, int epochs,
                                  int warmupEpochs, long seed) {
         if (warmupEpochs < 0 || warmupEpochs >= epochs) {
             throw new IllegalArgumentException("need 0 <= warm-up epochs < epochs, got " + warmupEpochs + " of " + epochs);

@@ -23,7 +23,8 @@ import org.mla4j.engine.FlushToZero;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.Json;
 import org.mla4j.io.Versions;
-import org.mla4j.method.MethodOptions;
+import org.mla4j.method.mla.MlaOptions;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
 import picocli.CommandLine.Command;
@@ -70,21 +71,21 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingOptions.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
-        TrainingOptions.require(epochs > warmup, "--epochs must exceed --warmup (" + warmup + ") so at least one epoch is measured");
-        TrainingOptions.require(jitWarmupSeconds >= 0, "--jit-warmup must be at least 0 seconds, got " + jitWarmupSeconds);
-        MultimodalDataset ds = DatasetLoader.load(data != null ? data : TrainingOptions.bundledDataset());
+        RunSettings.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
+        RunSettings.require(epochs > warmup, "--epochs must exceed --warmup (" + warmup + ") so at least one epoch is measured");
+        RunSettings.require(jitWarmupSeconds >= 0, "--jit-warmup must be at least 0 seconds, got " + jitWarmupSeconds);
+        MultimodalDataset ds = DatasetLoader.load(data != null ? data : DataOption.bundledDataset());
         JitWarmup.Result jit = null;
         if (jitWarmupSeconds > 0) {
             output.note(spec.commandLine().getErr(), "warming up the JIT compiler (at most " + jitWarmupSeconds + " s)...");
             jit = JitWarmup.run(ds, jitWarmupSeconds);
         }
         List<TrainingThroughput.Result> training = new ArrayList<>();
-        training.add(TrainingThroughput.measure("mla (HGM on)", "mla", MethodOptions.DEFAULT, ds, epochs, warmup, 0));
-        training.add(TrainingThroughput.measure("mla (HGM off)", "mla", MethodOptions.DEFAULT.withHgm(false), ds, epochs,
+        training.add(TrainingThroughput.measure("mla (HGM on)", "mla", SettingValues.NONE, ds, epochs, warmup, 0));
+        training.add(TrainingThroughput.measure("mla (HGM off)", "mla", SettingValues.NONE.with(MlaOptions.HGM, false), ds, epochs,
                 warmup, 0));
         if (Methods.names().contains("concat")) {
-            training.add(TrainingThroughput.measure("concat", "concat", MethodOptions.DEFAULT, ds, epochs, warmup, 0));
+            training.add(TrainingThroughput.measure("concat", "concat", SettingValues.NONE, ds, epochs, warmup, 0));
         }
         Map<String, Double> hgm = new LinkedHashMap<>();
         for (int d : new int[] {128, 512, 768}) {
@@ -94,7 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         double matmul = MatmulRate.gflops(64, 1024, 128, 2000);
         double flopsPerSample = ArithmeticFloor.flopsPerSample(ds.modalities(), EncoderSpec.DEFAULT, ds.numClasses());
         TrainingThroughput.Result memory = memoryEpochs > 0
-                ? TrainingThroughput.measure("mla (HGM on), long run", "mla", MethodOptions.DEFAULT, ds, memoryEpochs,
+                ? TrainingThroughput.measure("mla (HGM on), long run", "mla", SettingValues.NONE, ds, memoryEpochs,
                         Math.min(warmup, memoryEpochs - 1), 0)
                 : null;
 

@@ -1,23 +1,24 @@
 package org.mla4j.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.LongStream;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.experiment.Comparison;
-import org.mla4j.experiment.RunGrid;
+import org.mla4j.experiment.Experiment;
+import org.mla4j.experiment.ExperimentResults;
+import org.mla4j.experiment.MissingPlan;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.method.Methods;
-import org.mla4j.method.shared.ConditionModality;
-import org.mla4j.run.Provenance;
-import org.mla4j.run.RunConfig;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,15 +26,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mla compare}: trains every method × seed with the same settings and tabulates test
- * accuracy (mean ± std over seeds). Resumable: finished runs in OUT/runs are reused.
+ * accuracy (mean ± std over seeds). The grid runs through the experiment engine, so OUT is a results
+ * directory {@code mla report} reads; finished runs in OUT/runs are reused.
  */
 @Command(name = "compare", header = "Compare methods over seeds: a table of unimodal and fused accuracy.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train several methods with several seeds on one dataset and compare them: one run directory "
                 + "per method and seed under OUT/runs/<method>-seed<S>, and a table of each modality's and the fused "
                 + "test accuracy (mean ± sample std over seeds, best per column marked *) in OUT/comparison.md, "
-                + ".csv and .json.",
+                + ".csv and .json, beside the experiment's results.json and tables ('mla report OUT' reads them).",
                 "Re-running the same command only trains the runs that are missing."})
-final class CompareCommand implements Callable<Integer> {
+final class CompareCommand implements Callable<Integer>, SettingOptions.Takes {
     static final String MARKDOWN = "comparison.md";
     static final String CSV = "comparison.csv";
     static final String JSON = "comparison.json";
@@ -53,48 +55,40 @@ final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    TrainingOptions training;
+    DataOption data;
 
     @Mixin
     OutputOptions output;
 
     @Override
+    public List<Setting<?>> settings() {
+        return SettingOptions.trainingWithMissing();
+    }
+
+    @Override
     public Integer call() {
         List<String> methodList = parseMethods(methods);
-        TrainingOptions.require(seeds >= 1, "--seeds must be at least 1, got " + seeds);
-        List<RunConfig> configs = new ArrayList<>();
-        for (String method : methodList) {
-            for (long seed = 0; seed < seeds; seed++) {
-                configs.add(training.resolve(method, seed));
-            }
-        }
-        MultimodalDataset dataset = DatasetLoader.load(training.dataOrDefault());
-        ConditionModality.validate(dataset.modalities(), training.conditionModality);
+        RunSettings.require(seeds >= 1, "--seeds must be at least 1, got " + seeds);
+        SettingValues values = SettingOptions.read(spec, settings());
+        MissingPlan missing = RunSettings.missing(values);
+        MultimodalDataset dataset = DatasetLoader.load(data.dataOrDefault());
         Path target = out != null ? out : Path.of("runs", dataset.name(), "compare");
-        List<RunGrid.Entry> entries = new ArrayList<>();
-        for (RunConfig config : configs) {
-            entries.add(new RunGrid.Entry(config,
-                    target.resolve("runs").resolve(config.method() + "-seed" + config.seed())));
-        }
-        int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
-        output.note(spec.commandLine().getErr(), String.format(java.util.Locale.ROOT,
-                "compare: %d methods × %d seeds on %s = %d runs (%d to train, %d already done) into %s",
-                methodList.size(), seeds, dataset.name(), entries.size(), todo, entries.size() - todo, target));
-        List<String> commandLine = commandLine();
-        RunGrid.Result result;
-        try (GridProgress progress = new GridProgress(todo, training.epochs, output.quiet || output.json,
-                spec.commandLine().getErr())) {
-            result = RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), progress);
-        }
-        Comparison comparison = Comparison.of(methodList, dataset.modalityNames(), result.summaries());
+        Experiment experiment = Experiment.ofCommand(dataset.name() + "-compare",
+                "Methods compared with mla compare.", data.dataOrDefault(), methodList, seedList(seeds),
+                RunSettings.shared(values), missing, key -> SettingOptions.optionFor(key, settings()));
+        experiment.checkAgainst(dataset);
+        List<String> commandLine = SweepOutput.commandLine(spec);
+        ExperimentResults results = GridCommand.run(experiment, dataset, target, "compare", commandLine, output,
+                spec.commandLine().getErr());
         String command = String.join(" ", commandLine);
+        Comparison comparison = results.accuracy(missing.rates().get(0));
         StringBuilder markdown = new StringBuilder("Test accuracy (%) on " + dataset.name()
                 + ", mean ± sample std over seeds 0.." + (seeds - 1)
                 + "; model chosen by validation fused accuracy; * = best in column.\n\n")
                 .append(comparison.markdown()).append("\nCommand: `").append(command).append("`\n");
-        if (!result.failures().isEmpty()) {
+        if (!results.failures().isEmpty()) {
             markdown.append("\nRuns that failed (left out of the table):\n\n");
-            result.failures().forEach(f -> markdown.append("- ").append(f).append('\n'));
+            results.failures().forEach(f -> markdown.append("- ").append(f).append('\n'));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dataset", dataset.name());
@@ -102,18 +96,17 @@ final class CompareCommand implements Callable<Integer> {
         json.put("command", command);
         json.put("seeds", seeds);
         json.putAll(comparison.json());
-        json.put("failed_runs", result.failures());
+        json.put("failed_runs", results.failures());
         AtomicFiles.writeString(target.resolve(MARKDOWN), markdown.toString());
         AtomicFiles.writeString(target.resolve(CSV), comparison.csv());
         AtomicFiles.writeString(target.resolve(JSON), Json.write(json));
         output.print(spec.commandLine().getOut(), markdown.toString(), Json.write(json));
-        output.note(spec.commandLine().getErr(), "comparison written to " + target);
-        if (!result.failures().isEmpty()) {
-            spec.commandLine().getErr().println("error: " + result.failures().size() + " run(s) failed: "
-                    + String.join("; ", result.failures()));
-            return CliErrors.FAILURE;
-        }
-        return 0;
+        output.note(spec.commandLine().getErr(), "comparison written to " + target + " (report: mla report " + target + ")");
+        return GridCommand.exitCode(results, spec.commandLine().getErr());
+    }
+
+    static List<Long> seedList(int n) {
+        return LongStream.range(0, n).boxed().toList();
     }
 
     static List<String> parseMethods(String value) {
@@ -132,11 +125,5 @@ final class CompareCommand implements Callable<Integer> {
             throw new InvalidInputException("--methods names no method; valid: all, " + String.join(", ", Methods.names()));
         }
         return List.copyOf(list);
-    }
-
-    private List<String> commandLine() {
-        List<String> args = new ArrayList<>(List.of("mla")); // the original arguments start with "compare"
-        args.addAll(spec.commandLine().getParseResult().originalArgs());
-        return args;
     }
 }

@@ -50,7 +50,7 @@ final class EvalCommand implements Callable<Integer> {
         CheckpointFiles.requireFinished(model);
         ModelFile.Loaded loaded = ModelFile.load(model);
         RunConfig settings = SavedRun.settings(model);
-        Path dataDir = data != null ? data : settings != null ? Path.of(settings.data()) : TrainingOptions.bundledDataset();
+        Path dataDir = data != null ? data : settings != null ? Path.of(settings.data()) : DataOption.bundledDataset();
         MultimodalDataset dataset = ModelInputs.align(loaded, DatasetLoader.load(dataDir));
         double fraction = settings != null ? settings.validationFraction() : 0.1;
         long splitSeed = settings != null ? settings.splitSeed() : 0;

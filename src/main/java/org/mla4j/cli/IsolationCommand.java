@@ -1,20 +1,17 @@
 package org.mla4j.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.experiment.RunGrid;
-import org.mla4j.experiment.RunSummary;
+import org.mla4j.experiment.Experiment;
+import org.mla4j.experiment.ExperimentResults;
+import org.mla4j.experiment.MissingPlan;
 import org.mla4j.experiment.SweepTable;
-import org.mla4j.method.shared.ConditionModality;
-import org.mla4j.run.MissingSpec;
-import org.mla4j.run.RunConfig;
-import org.mla4j.run.RunDirectory;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +27,7 @@ import picocli.CommandLine.Spec;
                 "and report each modality's own test accuracy per method: OUT/isolation.md/.csv/.json and OUT/isolation.png.",
                 "With MLA the other modalities should be unaffected; joint training lets them degrade or lets the masked",
                 "one collapse. Resumable: finished runs under OUT/runs are reused."})
-final class IsolationCommand implements Callable<Integer> {
+final class IsolationCommand implements Callable<Integer>, SettingOptions.Takes {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -52,60 +49,44 @@ final class IsolationCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    TrainingOptions training;
+    DataOption data;
 
     @Mixin
     OutputOptions output;
 
     @Override
+    public List<Setting<?>> settings() {
+        return SettingOptions.training();
+    }
+
+    @Override
     public Integer call() {
         List<String> methodList = CompareCommand.parseMethods(methods);
         List<Double> ratioList = SweepOutput.parseFractions(ratios, "--ratios", true);
-        TrainingOptions.require(seeds >= 1, "--seeds must be at least 1, got " + seeds);
-        MultimodalDataset dataset = DatasetLoader.load(training.dataOrDefault());
-        dataset.modalityIndex(modality); // unknown names are refused with the valid list
-        ConditionModality.validate(dataset.modalities(), training.conditionModality);
+        RunSettings.require(seeds >= 1, "--seeds must be at least 1, got " + seeds);
+        SettingValues values = SettingOptions.read(spec, settings());
+        MultimodalDataset dataset = DatasetLoader.load(data.dataOrDefault());
         Path target = out != null ? out : Path.of("runs", dataset.name(), "isolation-" + modality);
-        List<RunGrid.Entry> entries = new ArrayList<>();
-        for (String method : methodList) {
-            for (double ratio : ratioList) {
-                for (long seed = 0; seed < seeds; seed++) {
-                    MissingSpec mask = ratio == 0 ? MissingSpec.NONE : new MissingSpec(ratio, seed, modality, true);
-                    RunConfig config = training.resolve(method, seed).withMissing(mask);
-                    entries.add(new RunGrid.Entry(config, target.resolve("runs")
-                            .resolve(String.format(Locale.ROOT, "%s-mask%s-seed%d", method, ratio, seed))));
-                }
-            }
-        }
+        Experiment experiment = Experiment.ofCommand(dataset.name() + "-isolation-" + modality,
+                "Each modality's own accuracy when " + modality + " is masked in training, with mla isolation.",
+                data.dataOrDefault(), methodList, CompareCommand.seedList(seeds), values,
+                new MissingPlan(ratioList, null, modality, true),
+                key -> key.equals("missing.modality") ? "--modality" : SettingOptions.optionFor(key, settings()));
+        experiment.checkAgainst(dataset);
         List<String> commandLine = SweepOutput.commandLine(spec);
-        RunGrid.Result result = SweepOutput.run(entries, dataset, commandLine, training.epochs, output,
+        ExperimentResults results = GridCommand.run(experiment, dataset, target, "isolation", commandLine, output,
                 spec.commandLine().getErr());
-        List<String> series = new ArrayList<>();
-        List<SweepTable.Point> points = new ArrayList<>();
-        for (String method : methodList) {
-            for (String m : dataset.modalityNames()) {
-                series.add(method + " · " + m);
-            }
-        }
-        for (RunGrid.Entry e : entries) {
-            if (!RunGrid.isDone(e)) {
-                continue;
-            }
-            RunSummary s = RunSummary.read(e.directory().resolve(RunDirectory.METRICS));
-            s.modalityAccuracy().forEach((m, acc) ->
-                    points.add(new SweepTable.Point(e.config().method() + " · " + m, e.config().missing().rate(), acc)));
-        }
-        SweepTable table = SweepTable.of("ratio", series, points);
+        SweepTable table = results.modalitySweep("ratio");
         String md = SweepOutput.write(target, "isolation", table,
                 "Each modality's own test accuracy (%) on " + dataset.name() + " when " + modality
                         + " is masked in a share (ratio) of the training samples; the test split is complete; "
                         + SweepOutput.overSeeds(seeds) + ".",
                 "Unimodal accuracy with " + modality + " masked in training", "share of training samples without "
-                        + modality, String.join(" ", commandLine), result.failures(),
+                        + modality, String.join(" ", commandLine), results.failures(),
                 Map.of("dataset", dataset.name(), "dataset_sha256", dataset.checksum(), "masked_modality", modality,
                         "seeds", seeds));
         output.print(spec.commandLine().getOut(), md, org.mla4j.io.Json.write(table.json()));
-        output.note(spec.commandLine().getErr(), "written to " + target);
-        return result.failures().isEmpty() ? 0 : CliErrors.FAILURE;
+        output.note(spec.commandLine().getErr(), "written to " + target + " (report: mla report " + target + ")");
+        return GridCommand.exitCode(results, spec.commandLine().getErr());
     }
 }

@@ -31,6 +31,11 @@ public final class Main implements Runnable {
 
     /** Error handling, and the log level of each command ({@code --verbose}, {@code --quiet}). */
     private static CommandLine configure(CommandLine cl) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommand() instanceof SettingOptions.Takes takes) {
+                SettingOptions.install(sub.getCommandSpec(), takes.settings());
+            }
+        }
         CliErrors.configure(cl);
         cl.setExecutionStrategy(parseResult -> {
             CommandLine.ParseResult leaf = parseResult;

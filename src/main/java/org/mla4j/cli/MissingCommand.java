@@ -1,20 +1,17 @@
 package org.mla4j.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.experiment.RunGrid;
-import org.mla4j.experiment.RunSummary;
+import org.mla4j.experiment.Experiment;
+import org.mla4j.experiment.ExperimentResults;
+import org.mla4j.experiment.MissingPlan;
 import org.mla4j.experiment.SweepTable;
-import org.mla4j.method.shared.ConditionModality;
-import org.mla4j.run.MissingSpec;
-import org.mla4j.run.RunConfig;
-import org.mla4j.run.RunDirectory;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "probability η in train, validation and test (at least one modality kept per sample), and tabulate the",
                 "fused test accuracy (mean ± sample std over seeds) in OUT/missing.md/.csv/.json with a plot",
                 "OUT/missing.png. Resumable: finished runs under OUT/runs are reused."})
-final class MissingCommand implements Callable<Integer> {
+final class MissingCommand implements Callable<Integer>, SettingOptions.Takes {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,47 +42,40 @@ final class MissingCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    TrainingOptions training;
+    DataOption data;
 
     @Mixin
     OutputOptions output;
 
     @Override
+    public List<Setting<?>> settings() {
+        return SettingOptions.training();
+    }
+
+    @Override
     public Integer call() {
         List<String> methodList = CompareCommand.parseMethods(methods);
         List<Double> rateList = SweepOutput.parseFractions(rates, "--rates", false);
-        TrainingOptions.require(seeds >= 1, "--seeds must be at least 1, got " + seeds);
-        MultimodalDataset dataset = DatasetLoader.load(training.dataOrDefault());
-        ConditionModality.validate(dataset.modalities(), training.conditionModality);
+        RunSettings.require(seeds >= 1, "--seeds must be at least 1, got " + seeds);
+        SettingValues values = SettingOptions.read(spec, settings());
+        MultimodalDataset dataset = DatasetLoader.load(data.dataOrDefault());
         Path target = out != null ? out : Path.of("runs", dataset.name(), "missing");
-        List<RunGrid.Entry> entries = new ArrayList<>();
-        for (String method : methodList) {
-            for (double rate : rateList) {
-                for (long seed = 0; seed < seeds; seed++) {
-                    RunConfig config = training.resolve(method, seed).withMissing(MissingSpec.everywhere(rate, seed));
-                    entries.add(new RunGrid.Entry(config, target.resolve("runs")
-                            .resolve(String.format(Locale.ROOT, "%s-missing%s-seed%d", method, rate, seed))));
-                }
-            }
-        }
+        Experiment experiment = Experiment.ofCommand(dataset.name() + "-missing",
+                "Fused accuracy against the missing rate, with mla missing.", data.dataOrDefault(), methodList,
+                CompareCommand.seedList(seeds), values, new MissingPlan(rateList, null, null, false),
+                key -> SettingOptions.optionFor(key, settings()));
+        experiment.checkAgainst(dataset);
         List<String> commandLine = SweepOutput.commandLine(spec);
-        RunGrid.Result result = SweepOutput.run(entries, dataset, commandLine, training.epochs, output,
+        ExperimentResults results = GridCommand.run(experiment, dataset, target, "missing", commandLine, output,
                 spec.commandLine().getErr());
-        List<SweepTable.Point> points = new ArrayList<>();
-        for (RunGrid.Entry e : entries) {
-            if (RunGrid.isDone(e)) {
-                RunSummary s = RunSummary.read(e.directory().resolve(RunDirectory.METRICS));
-                points.add(new SweepTable.Point(e.config().method(), e.config().missing().rate(), s.fusedAccuracy()));
-            }
-        }
-        SweepTable table = SweepTable.of("η", methodList, points);
+        SweepTable table = results.sweepTable();
         String md = SweepOutput.write(target, "missing", table,
                 "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η (train, validation and "
                         + "test), " + SweepOutput.overSeeds(seeds) + "; model chosen by validation.",
                 "Fused accuracy vs missing rate on " + dataset.name(), "missing rate η", String.join(" ", commandLine),
-                result.failures(), Map.of("dataset", dataset.name(), "dataset_sha256", dataset.checksum(), "seeds", seeds));
+                results.failures(), Map.of("dataset", dataset.name(), "dataset_sha256", dataset.checksum(), "seeds", seeds));
         output.print(spec.commandLine().getOut(), md, org.mla4j.io.Json.write(table.json()));
-        output.note(spec.commandLine().getErr(), "written to " + target);
-        return result.failures().isEmpty() ? 0 : CliErrors.FAILURE;
+        output.note(spec.commandLine().getErr(), "written to " + target + " (report: mla report " + target + ")");
+        return GridCommand.exitCode(results, spec.commandLine().getErr());
     }
 }

@@ -79,78 +79,21 @@ final class RunCommand implements Callable<Integer> {
                     dataset.checksum(), experiment.overrides().stream().map(o -> o.describe()).toList());
             for (RunGrid.Entry e : entries) {
                 LOG.debug("{} → {} ({}): {}", e.label(), e.directory(), RunGrid.isDone(e) ? "done" : "to train",
-                        Json.write(e.config()).replaceAll("\\s+", " ").trim());
+                        Json.write(e.config().json()).replaceAll("\\s+", " ").trim());
             }
         }
-        int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
         if (dryRun) {
-            return dryRun(experiment, plan, target, todo);
+            return dryRun(experiment, plan, target, (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count());
         }
-        output.note(spec.commandLine().getErr(), String.format(Locale.ROOT,
-                "%s: %d runs (%d rows × %d missing rate%s × %d seeds) on %s, %d to train, %d already done, into %s",
-                experiment.name(), plan.size(), ExperimentGrid.rows(experiment).size(), experiment.rates().size(),
-                experiment.rates().size() == 1 ? "" : "s", experiment.seeds().size(), dataset.name(), todo,
-                plan.size() - todo, target));
-        List<String> commandLine = SweepOutput.commandLine(spec);
-        String command = SweepOutput.regenerating(commandLine);
-        Map<String, Object> provenance = Provenance.collect(commandLine);
-        Map<Path, String> failures = new LinkedHashMap<>();
-        try (GridProgress progress = new GridProgress("run", todo, experiment.epochs(), output.quiet || output.json,
-                spec.commandLine().getErr())) {
-            RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), new RunGrid.Listener() {
-                @Override
-                public void skipped(RunGrid.Entry entry, int index, int total) {
-                    progress.skipped(entry, index, total);
-                }
-
-                @Override
-                public EpochListener started(RunGrid.Entry entry, int index, int total) {
-                    return progress.started(entry, index, total);
-                }
-
-                @Override
-                public void finished(RunGrid.Entry entry, int index, int total, RunSummary summary, double seconds) {
-                    progress.finished(entry, index, total, summary, seconds);
-                    write(experiment, plan, dataset, target, command, provenance, failures); // tables so far
-                }
-
-                @Override
-                public void failed(RunGrid.Entry entry, int index, int total, String reason) {
-                    failures.put(entry.directory(), reason);
-                    progress.failed(entry, index, total, reason);
-                }
-            });
-        }
-        ExperimentResults results = write(experiment, plan, dataset, target, command, provenance, failures);
+        ExperimentResults results = GridCommand.run(experiment, dataset, target, "run", SweepOutput.commandLine(spec),
+                output, spec.commandLine().getErr());
         if (report) {
             ReportCommand.write(target, null, "mla report " + target, output, spec.commandLine().getErr());
         }
         output.print(spec.commandLine().getOut(), results.tablesMarkdown(), Json.write(results.json()));
         output.note(spec.commandLine().getErr(), "results written to " + target
                 + (report ? " (report: " + target.resolve(ReportCommand.HTML) + ")" : "; report: mla report " + target));
-        if (!failures.isEmpty()) {
-            spec.commandLine().getErr().println("error: " + failures.size() + " run(s) failed: "
-                    + String.join("; ", results.failures()));
-            return CliErrors.FAILURE;
-        }
-        return 0;
-    }
-
-    private static ExperimentResults write(Experiment experiment, List<ExperimentGrid.PlannedRun> plan,
-                                           MultimodalDataset dataset, Path target, String command,
-                                           Map<String, Object> provenance, Map<Path, String> failures) {
-        ExperimentResults results = ExperimentResults.collect(experiment, plan, dataset, target, command, provenance,
-                failures);
-        try {
-            AtomicFiles.writeString(target.resolve(ExperimentResults.SPEC_COPY), "# " + experiment.name()
-                    + ": the spec as resolved by '" + command + "' (every default filled in; data relative to this "
-                    + "folder;\n# options left out take each method's default). Running this file repeats the experiment.\n"
-                    + SpecReader.WRITER.writeValueAsString(experiment.resolvedSpec(target)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        results.write();
-        return results;
+        return GridCommand.exitCode(results, spec.commandLine().getErr());
     }
 
     private int dryRun(Experiment experiment, List<ExperimentGrid.PlannedRun> plan, Path target, int todo) {

@@ -67,13 +67,13 @@ final class SweepOutput {
                 throw new org.mla4j.io.InvalidInputException(option + " must be a comma-separated list of numbers, got '"
                         + part.trim() + "'");
             }
-            TrainingOptions.require((allowZero ? v >= 0 : v > 0) && v < 1,
+            RunSettings.require((allowZero ? v >= 0 : v > 0) && v < 1,
                     option + " values must be in " + (allowZero ? "[0, 1)" : "(0, 1)") + ", got " + part.trim());
             if (!out.contains(v)) {
                 out.add(v);
             }
         }
-        TrainingOptions.require(!out.isEmpty(), option + " names no value");
+        RunSettings.require(!out.isEmpty(), option + " names no value");
         return out;
     }
 

@@ -11,7 +11,12 @@ import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.method.Methods;
+import org.mla4j.experiment.MissingPlan;
+import org.mla4j.method.shared.CommonSettings;
 import org.mla4j.method.shared.ConditionModality;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
+import java.util.List;
 import org.mla4j.run.CheckpointFiles;
 import org.mla4j.run.Provenance;
 import org.mla4j.run.RunCheckpointer;
@@ -31,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {"Train one method on a dataset and write a run directory:",
                 "config.json (settings, dataset checksum, versions), metrics.json, history.csv, model.json + model.npz.",
                 "The model kept is the epoch with the best validation fused accuracy; test accuracy is reported for it."})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand implements Callable<Integer>, SettingOptions.Takes {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -60,22 +65,30 @@ final class TrainCommand implements Callable<Integer> {
     Path resume;
 
     @Mixin
-    TrainingOptions training;
+    DataOption data;
 
     @Mixin
     OutputOptions output;
 
     @Override
+    public List<Setting<?>> settings() {
+        return SettingOptions.trainingWithMissing();
+    }
+
+    @Override
     public Integer call() {
         int every = checkpointEvery == null ? 0 : checkpointEvery;
-        TrainingOptions.require(every >= 0, "--checkpoint-every must be >= 0 (0 = no checkpoints), got " + every);
+        RunSettings.require(every >= 0, "--checkpoint-every must be >= 0 (0 = no checkpoints), got " + every);
         if (resume != null) {
             return resume(every);
         }
         Methods.requireKnown(method);
-        RunConfig config = training.resolve(method, seed);
-        MultimodalDataset dataset = DatasetLoader.load(training.dataOrDefault());
-        ConditionModality.validate(dataset.modalities(), training.conditionModality);
+        SettingValues values = SettingOptions.read(spec, settings());
+        MissingPlan missing = RunSettings.missing(values);
+        RunConfig config = new RunConfig(data.dataOrDefault().toString(), method, seed, RunSettings.shared(values),
+                missing.at(missing.rates().get(0), seed));
+        MultimodalDataset dataset = DatasetLoader.load(data.dataOrDefault());
+        ConditionModality.validate(dataset.modalities(), values.get(CommonSettings.CONDITION_MODALITY));
         Path target = out != null ? out : defaultRunDir(dataset.name(), method, seed);
         if (Files.exists(target) && !force) {
             throw new InvalidInputException(target + ": already exists; choose another --out or pass --force to replace it");

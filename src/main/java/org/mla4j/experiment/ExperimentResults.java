@@ -15,6 +15,7 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
+import org.mla4j.method.Methods;
 import org.mla4j.run.RunDirectory;
 
 /**
@@ -107,15 +108,8 @@ public final class ExperimentResults {
         List<Row> rows = new ArrayList<>();
         for (Experiment.Variant v : experiment.variants()) {
             for (String method : v.methods()) {
-                Map<String, Object> set = new LinkedHashMap<>(); // the options the variant sets, in schema order
-                if (!v.implicit()) {
-                    JsonNode changes = Json.MAPPER.valueToTree(v.changes());
-                    changes.fields().forEachRemaining(e -> {
-                        if (!e.getValue().isNull()) {
-                            set.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
-                        }
-                    });
-                }
+                // the options the variant sets, in the order of their definitions
+                Map<String, Object> set = v.changes().givenJson(Methods.allSettings());
                 rows.add(new Row(ExperimentGrid.rowLabel(method, v), method, v.implicit() ? null : v.name(), set));
             }
         }
@@ -298,9 +292,11 @@ public final class ExperimentResults {
 
     /** Fused test accuracy against the missing rate, a series per row; null with a single rate. */
     public SweepTable sweep() {
-        if (rates.size() < 2) {
-            return null;
-        }
+        return rates.size() < 2 ? null : sweepTable();
+    }
+
+    /** Fused test accuracy against the missing rate, a series per row, whatever the number of rates. */
+    public SweepTable sweepTable() {
         List<SweepTable.Point> points = new ArrayList<>();
         for (RunRecord r : runs) {
             if (r.status().equals(DONE)) {
@@ -309,6 +305,29 @@ public final class ExperimentResults {
             }
         }
         return SweepTable.of("η", rows.stream().map(Row::label).toList(), points);
+    }
+
+    /**
+     * Each modality's own test accuracy against the missing rate, a series per row and modality
+     * ({@code "mla · audio"}). With one modality masked in training only,
+     * this is the paper's Figure 2.
+     */
+    public SweepTable modalitySweep(String axis) {
+        List<String> series = new ArrayList<>();
+        for (Row row : rows) {
+            for (String m : dataset.modalities()) {
+                series.add(row.label() + " · " + m);
+            }
+        }
+        List<SweepTable.Point> points = new ArrayList<>();
+        for (RunRecord r : runs) {
+            if (r.status().equals(DONE)) {
+                RunSummary s = RunSummary.read(runDirectory(r).resolve(RunDirectory.METRICS));
+                s.modalityAccuracy().forEach((m, acc) ->
+                        points.add(new SweepTable.Point(r.row() + " · " + m, r.missingRate(), acc)));
+            }
+        }
+        return SweepTable.of(axis, series, points);
     }
 
     /** The caption of the accuracy table at a rate. */

@@ -80,11 +80,7 @@ public final class RunGrid {
      */
     public static Result run(List<Entry> entries, MultimodalDataset dataset,
                              Supplier<Map<String, Object>> provenance, Listener listener) {
-        for (Entry entry : entries) {
-            if (isDone(entry)) {
-                requireSameSettings(entry, dataset);
-            }
-        }
+        requireReusable(entries, dataset);
         List<RunSummary> summaries = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         int total = entries.size();
@@ -113,6 +109,18 @@ public final class RunGrid {
     }
 
     /**
+     * Refuses, before anything is trained, a grid whose directory holds a finished run made with
+     * other settings or data than the grid's run of the same name.
+     */
+    public static void requireReusable(List<Entry> entries, MultimodalDataset dataset) {
+        for (Entry entry : entries) {
+            if (isDone(entry)) {
+                requireSameSettings(entry, dataset);
+            }
+        }
+    }
+
+    /**
      * A finished run is reused only if its recorded settings equal the entry's (the dataset path aside,
      * which may be spelled differently) and its data has the same checksum.
      */
@@ -125,10 +133,13 @@ public final class RunGrid {
             throw InvalidInputException.inFile(configFile, "cannot be read (" + e.getMessage()
                     + "); delete the run directory to redo it");
         }
-        JsonNode settings = recorded.path("settings").deepCopy();
+        JsonNode settings;
         JsonNode wanted;
         try {
-            wanted = Json.MAPPER.readTree(Json.write(entry.config())); // as it would read back from the file
+            // both as they read back from a file, the recorded one in today's layout
+            settings = Json.MAPPER.readTree(Json.write(RunConfig.fromJson(recorded.path("settings"),
+                    configFile.toString()).json()));
+            wanted = Json.MAPPER.readTree(Json.write(entry.config().json()));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -149,11 +160,20 @@ public final class RunGrid {
             return "dataset checksum differs";
         }
         List<String> fields = new ArrayList<>();
+        differences("", recorded, wanted, fields);
+        return fields.isEmpty() ? "settings differ" : "recorded vs this one: " + String.join(", ", fields);
+    }
+
+    /** The keys (dotted, down to single values) whose values differ. */
+    private static void differences(String prefix, JsonNode recorded, JsonNode wanted, List<String> out) {
         wanted.fieldNames().forEachRemaining(name -> {
-            if (!wanted.get(name).equals(recorded.get(name))) {
-                fields.add(name + " " + recorded.get(name) + " vs " + wanted.get(name));
+            JsonNode w = wanted.get(name);
+            JsonNode r = recorded == null ? null : recorded.get(name);
+            if (w.isObject() && r != null && r.isObject()) {
+                differences(prefix + name + ".", r, w, out);
+            } else if (!w.equals(r)) {
+                out.add(prefix + name + " " + r + " vs " + w);
             }
         });
-        return fields.isEmpty() ? "settings differ" : String.join(", ", fields);
     }
 }

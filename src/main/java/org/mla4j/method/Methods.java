@@ -1,10 +1,12 @@
 package org.mla4j.method;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mla4j.core.Method;
+import org.mla4j.core.MethodDefinition;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.baseline.BiGated;
@@ -13,62 +15,83 @@ import org.mla4j.method.baseline.Film;
 import org.mla4j.method.baseline.LateFusion;
 import org.mla4j.method.baseline.OgmGe;
 import org.mla4j.method.baseline.OgmModulation;
+import org.mla4j.method.baseline.OgmOptions;
 import org.mla4j.method.baseline.Qmf;
+import org.mla4j.method.baseline.QmfOptions;
 import org.mla4j.method.baseline.Sum;
 import org.mla4j.method.mla.Mla;
-import org.mla4j.method.shared.FusionMode;
+import org.mla4j.method.mla.MlaOptions;
+import org.mla4j.method.shared.CommonSettings;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
 
-/** The registry of methods by command-line name. */
+/** The registry of methods by command-line name: one line per method. */
 public final class Methods {
-    /** Builds a freshly initialised method. */
-    @FunctionalInterface
-    public interface Factory {
-        Method create(ModelSpec spec, MethodOptions options, NDManager manager);
-    }
-
-    private static final Map<String, Factory> FACTORIES = new LinkedHashMap<>();
+    private static final Map<String, MethodDefinition> DEFINITIONS = new LinkedHashMap<>();
 
     static {
-        FACTORIES.put("mla", (spec, o, manager) ->
-                new Mla(spec, new Mla.Options(o.hgm(), o.hgmAlpha(), o.hgmFeatures(), o.fusion()), manager));
-        FACTORIES.put("sum", (spec, o, manager) -> new Sum(spec, manager));
-        FACTORIES.put("concat", (spec, o, manager) -> new Concat(spec, manager));
-        FACTORIES.put("late", (spec, o, manager) -> new LateFusion(spec, o.fusion(), manager));
-        FACTORIES.put("film", (spec, o, manager) -> new Film(spec, o.conditionModality(), manager));
-        FACTORIES.put("bigated", (spec, o, manager) -> new BiGated(spec, o.conditionModality(), manager));
-        FACTORIES.put("ogm-ge", (spec, o, manager) ->
-                new OgmGe(spec, new OgmModulation(o.ogmAlpha(), o.ogmStartEpoch(), o.ogmEndEpoch()), manager));
-        FACTORIES.put("qmf", (spec, o, manager) -> new Qmf(spec, o.qmfTemperature(), o.qmfRankingWeight(), manager));
+        add(new MethodDefinition("mla", "MLA: alternating unimodal adaptation, HGM and dynamic fusion",
+                MlaOptions.SETTINGS, (spec, o, m) -> new Mla(spec, MlaOptions.from(o), m)));
+        add(MethodDefinition.of("sum", "sum of per-modality linear heads, trained jointly", (spec, o, m) -> new Sum(spec, m)));
+        add(MethodDefinition.of("concat", "one linear head on the concatenated features, trained jointly",
+                (spec, o, m) -> new Concat(spec, m)));
+        add(new MethodDefinition("late", "late fusion: each modality trained alone, logits averaged",
+                List.of(LateFusion.FUSION), (spec, o, m) -> new LateFusion(spec, o.get(LateFusion.FUSION), m)));
+        add(new MethodDefinition("film", "FiLM: one modality conditions the others' features",
+                List.of(CommonSettings.CONDITION_MODALITY),
+                (spec, o, m) -> new Film(spec, o.get(CommonSettings.CONDITION_MODALITY), m)));
+        add(new MethodDefinition("bigated", "gated fusion: one modality gates the others' features",
+                List.of(CommonSettings.CONDITION_MODALITY),
+                (spec, o, m) -> new BiGated(spec, o.get(CommonSettings.CONDITION_MODALITY), m)));
+        add(new MethodDefinition("ogm-ge", "OGM-GE: concat with on-the-fly gradient modulation",
+                OgmOptions.SETTINGS, (spec, o, m) -> {
+                    OgmOptions ogm = OgmOptions.from(o);
+                    return new OgmGe(spec, new OgmModulation(ogm.alpha(), ogm.epochs().first(), ogm.epochs().last()), m);
+                }));
+        add(new MethodDefinition("qmf", "QMF: quality-aware fusion with energy-based confidence",
+                QmfOptions.SETTINGS, (spec, o, m) -> {
+                    QmfOptions q = QmfOptions.from(o);
+                    return new Qmf(spec, q.temperature(), q.rankingWeight(), m);
+                }));
     }
 
     private Methods() {
     }
 
-    public static List<String> names() {
-        return List.copyOf(FACTORIES.keySet());
+    private static void add(MethodDefinition d) {
+        DEFINITIONS.put(d.name(), d);
     }
 
-    /** Builds the named method, or explains which names exist. */
-    public static Method create(String name, ModelSpec spec, MethodOptions options, NDManager manager) {
-        Factory factory = FACTORIES.get(name);
-        if (factory == null) {
+    public static List<String> names() {
+        return List.copyOf(DEFINITIONS.keySet());
+    }
+
+    /** The named method's definition, or one line naming the valid ones. */
+    public static MethodDefinition definition(String name) {
+        MethodDefinition d = DEFINITIONS.get(name);
+        if (d == null) {
             throw new InvalidInputException("unknown method '" + name + "'; valid: " + String.join(", ", names()));
         }
-        return factory.create(spec, options, manager);
+        return d;
     }
 
-    /**
-     * The test-time fusion a method uses when {@code --fusion} is not given: the plain mean for late
-     * fusion (the spec's definition of that baseline), MLA's dynamic fusion otherwise (only MLA and
-     * late fusion read it).
-     */
-    public static FusionMode defaultFusion(String name) {
-        return name.equals("late") ? FusionMode.MEAN : FusionMode.DYNAMIC;
+    /** Builds the named method with the given option values (defaults for the rest). */
+    public static Method create(String name, ModelSpec spec, SettingValues options, NDManager manager) {
+        return definition(name).create(spec, options, manager);
     }
 
     public static void requireKnown(String name) {
-        if (!FACTORIES.containsKey(name)) {
-            throw new InvalidInputException("unknown method '" + name + "'; valid: " + String.join(", ", names()));
+        definition(name);
+    }
+
+    /** Every method option, once per spec key (the first definition of a key stands for all). */
+    public static List<Setting<?>> allSettings() {
+        Map<String, Setting<?>> byPath = new LinkedHashMap<>();
+        for (MethodDefinition d : DEFINITIONS.values()) {
+            for (Setting<?> s : d.settings()) {
+                byPath.putIfAbsent(s.path(), s);
+            }
         }
+        return new ArrayList<>(byPath.values());
     }
 }

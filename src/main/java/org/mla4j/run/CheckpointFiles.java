@@ -44,7 +44,8 @@ public final class CheckpointFiles {
     public static final String DIRECTORY = "checkpoint";
     public static final String DESCRIPTION = "checkpoint.json";
     static final String FORMAT = "mla4j-checkpoint";
-    static final int VERSION = 1;
+    /** Version 2 (2026-12): settings in the sections of a spec; version 1 checkpoints are read too. */
+    static final int VERSION = 2;
     private static final Pattern STATE_FILE = Pattern.compile("state-epoch\\d{4,}\\.npz");
     private static final String PARAMETERS = "parameters/";
     private static final String MOMENTUM = "momentum/";
@@ -107,7 +108,7 @@ public final class CheckpointFiles {
         d.put("elapsed_seconds", state.elapsedSeconds());
         d.put("state_file", stateName);
         d.put("state_sha256", HexFormat.of().formatHex(digest.digest()));
-        d.put("settings", header.config());
+        d.put("settings", header.config().json());
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("name", header.datasetName());
         dataset.put("sha256", header.datasetChecksum());
@@ -162,12 +163,13 @@ public final class CheckpointFiles {
         if (d == null || !FORMAT.equals(d.path("format").asText())) {
             throw InvalidInputException.inFile(file, "is not an mla4j checkpoint (\"format\" must be \"" + FORMAT + "\")");
         }
-        if (d.path("format_version").asInt(-1) != VERSION) {
+        int version = d.path("format_version").asInt(-1);
+        if (version != 1 && version != VERSION) {
             throw InvalidInputException.inFile(file, "has format_version " + d.path("format_version")
-                    + "; this mla4j reads version " + VERSION);
+                    + "; this mla4j reads versions 1 and " + VERSION);
         }
         try {
-            RunConfig config = Json.MAPPER.treeToValue(required(d, "settings", file), RunConfig.class);
+            RunConfig config = RunConfig.fromJson(required(d, "settings", file), file.toString());
             Map<String, Object> provenance = Json.MAPPER.convertValue(required(d, "provenance", file),
                     new TypeReference<LinkedHashMap<String, Object>>() { });
             JsonNode dataset = required(d, "dataset", file);
@@ -195,7 +197,7 @@ public final class CheckpointFiles {
             return new Saved(header, Math.max(0, d.path("checkpoint_every").asInt(0)), state, file);
         } catch (InvalidInputException e) {
             throw e;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             throw InvalidInputException.inFile(file, "is incomplete or malformed (" + firstLine(e.getMessage()) + ")");
         }
     }

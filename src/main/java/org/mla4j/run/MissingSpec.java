@@ -1,5 +1,10 @@
 package org.mla4j.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mla4j.io.InvalidInputException;
+
 /**
  * Simulated missing modalities for a run: each present (sample, modality) pair is dropped with
  * probability {@code rate} (seeded), keeping at least one modality per sample. By default every
@@ -18,5 +23,30 @@ public record MissingSpec(double rate, long seed, String modality, boolean train
 
     public boolean active() {
         return rate > 0;
+    }
+
+    /** The run's {@code missing} section of config.json. */
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rate", rate);
+        m.put("seed", seed);
+        m.put("modality", modality);
+        m.put("training_only", trainingOnly);
+        return m;
+    }
+
+    /** Reads {@link #json()}'s form (also the camel-case keys of run folders from before 2026-12). */
+    public static MissingSpec fromJson(JsonNode node, String where) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return NONE;
+        }
+        JsonNode rate = node.get("rate");
+        if (rate == null || !rate.isNumber() || !(rate.asDouble() >= 0 && rate.asDouble() < 1)) {
+            throw new InvalidInputException(where + "missing.rate must be a number in [0, 1), got " + rate);
+        }
+        JsonNode modality = node.get("modality");
+        JsonNode only = node.has("training_only") ? node.get("training_only") : node.get("trainingOnly");
+        return new MissingSpec(rate.asDouble(), node.path("seed").asLong(0),
+                modality == null || modality.isNull() ? null : modality.asText(), only != null && only.asBoolean());
     }
 }

@@ -19,7 +19,8 @@ import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.io.NpyArray;
 import org.mla4j.io.Npz;
-import org.mla4j.method.MethodOptions;
+import org.mla4j.settings.SectionReader;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.ParameterSnapshot;
@@ -34,11 +35,12 @@ public final class ModelFile {
     public static final String DESCRIPTION = "model.json";
     public static final String PARAMETERS = "model.npz";
     static final String FORMAT = "mla4j-model";
-    static final int VERSION = 1;
+    /** Version 2 (2026-12): options and encoder keys as in specs; version 1 files are read too. */
+    static final int VERSION = 2;
     private static final String STANDARDIZE = "standardize.";
 
     /** A loaded model: its description and, once {@link #instantiate} is called, a ready method. */
-    public record Loaded(String method, ModelSpec spec, MethodOptions options, List<String> classNames,
+    public record Loaded(String method, ModelSpec spec, SettingValues options, List<String> classNames,
                          Standardizer standardizer, ParameterSnapshot parameters, List<String> untrainedModalities,
                          Path directory) {
 
@@ -59,7 +61,7 @@ public final class ModelFile {
     }
 
     /** Writes the two files into {@code dir} (each atomically). */
-    public static void save(Path dir, String method, ModelSpec spec, MethodOptions options, List<String> classNames,
+    public static void save(Path dir, String method, ModelSpec spec, SettingValues options, List<String> classNames,
                             ParameterSnapshot parameters, Standardizer standardizer, List<String> untrainedModalities) {
         Map<String, Object> description = new LinkedHashMap<>();
         description.put("format", FORMAT);
@@ -76,8 +78,8 @@ public final class ModelFile {
         description.put("modalities", modalities);
         description.put("num_classes", spec.numClasses());
         description.put("class_names", classNames);
-        description.put("encoder", spec.encoder());
-        description.put("options", options);
+        description.put("encoder", encoderJson(spec.encoder()));
+        description.put("options", options.resolved(Methods.definition(method).settings()));
         description.put("untrained_modalities", untrainedModalities);
         AtomicFiles.writeString(dir.resolve(DESCRIPTION), Json.write(description));
 
@@ -112,9 +114,10 @@ public final class ModelFile {
             throw InvalidInputException.inFile(descriptionFile, "is not an mla4j model description (\"format\" must be \""
                     + FORMAT + "\")");
         }
-        if (d.path("format_version").asInt(-1) != VERSION) {
+        int version = d.path("format_version").asInt(-1);
+        if (version != 1 && version != VERSION) {
             throw InvalidInputException.inFile(descriptionFile, "has format_version " + d.path("format_version")
-                    + "; this mla4j reads version " + VERSION);
+                    + "; this mla4j reads versions 1 and " + VERSION);
         }
         try {
             String method = d.get("method").asText();
@@ -125,8 +128,10 @@ public final class ModelFile {
             int numClasses = d.get("num_classes").asInt();
             List<String> classNames = new ArrayList<>();
             d.get("class_names").forEach(n -> classNames.add(n.asText()));
-            EncoderSpec encoder = Json.MAPPER.treeToValue(d.get("encoder"), EncoderSpec.class);
-            MethodOptions options = Json.MAPPER.treeToValue(d.get("options"), MethodOptions.class);
+            EncoderSpec encoder = encoder(d.get("encoder"));
+            JsonNode optionsNode = version == 1 ? LegacyRunConfig.options(d.path("options"), method) : d.get("options");
+            SettingValues options = SectionReader.read(optionsNode, "options", Methods.definition(method).settings(),
+                    k -> descriptionFile + ": ");
             ModelSpec spec = new ModelSpec(modalities, numClasses, encoder);
             List<String> untrained = new ArrayList<>();
             d.path("untrained_modalities").forEach(n -> untrained.add(n.asText()));
@@ -135,9 +140,28 @@ public final class ModelFile {
                     untrained, dir);
         } catch (InvalidInputException e) {
             throw e;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             throw InvalidInputException.inFile(descriptionFile, "is incomplete or malformed (" + firstLine(e.getMessage()) + ")");
         }
+    }
+
+    private static Map<String, Object> encoderJson(EncoderSpec e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", e.type());
+        m.put("layers", e.layers());
+        m.put("width", e.width());
+        m.put("per_modality", e.perModality());
+        return m;
+    }
+
+    /** The encoder entry ({@code per_modality}; {@code perModality} in version 1). */
+    private static EncoderSpec encoder(JsonNode e) {
+        JsonNode per = e.has("per_modality") ? e.get("per_modality") : e.get("perModality");
+        Map<String, String> perModality = new LinkedHashMap<>();
+        if (per != null) {
+            per.fields().forEachRemaining(f -> perModality.put(f.getKey(), f.getValue().asText()));
+        }
+        return new EncoderSpec(e.get("type").asText(), e.get("layers").asInt(), e.get("width").asInt(), perModality);
     }
 
     /** A modality entry; files written before shapes existed have none (then the shape is {@code [dim]}). */

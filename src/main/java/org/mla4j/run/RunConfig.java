@@ -1,53 +1,136 @@
 package org.mla4j.run;
 
-import org.mla4j.method.MethodOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mla4j.io.InvalidInputException;
+import org.mla4j.method.Methods;
+import org.mla4j.nn.EncoderSettings;
 import org.mla4j.nn.EncoderSpec;
-import org.mla4j.train.LearningRateSchedule;
+import org.mla4j.settings.SectionReader;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.train.TrainConfig;
+import org.mla4j.train.TrainSettings;
 
 /**
- * Every setting of one training run, resolved (no "default" left), as written to config.json.
+ * Everything that defines one training run: the dataset, the method, the seed, the values given for
+ * the training, encoder and method settings (each setting not given takes its default), and the
+ * simulated missing modalities. {@link #json()} writes it resolved — every setting with its value —
+ * in the sections of an experiment spec, as config.json records it.
  *
- * @param data               dataset folder
- * @param validationFraction share of each class's training rows carved out for validation
- * @param splitSeed          seed of that carve (fixed across training seeds, so all seeds share it)
- * @param missing            simulated missing modalities ({@link MissingSpec#NONE} for complete data)
+ * @param settings values of {@link TrainSettings}, {@link EncoderSettings} and the method's options
+ * @param missing  simulated missing modalities ({@link MissingSpec#NONE} for complete data)
  */
-public record RunConfig(String data, String method, long seed, int epochs, int batchSize, double lr, double momentum,
-                        double weightDecay, int[] lrDecayEpochs, double lrDecayFactor, double validationFraction,
-                        long splitSeed, EncoderSpec encoder, MethodOptions options, MissingSpec missing) {
+public record RunConfig(String data, String method, long seed, SettingValues settings, MissingSpec missing) {
 
     public RunConfig {
+        settings = settings == null ? SettingValues.NONE : settings;
         missing = missing == null ? MissingSpec.NONE : missing;
     }
 
     /**
-     * The settings {@code mla train} uses when given only a dataset, a method and a seed: 60 epochs,
-     * batch 64, SGD with lr 0.01, momentum 0.9 and weight decay 1e-4, lr ×0.1 from epoch 42, 10 %
-     * validation (split seed 0), default encoders and method options (with the method's default
-     * fusion), complete data.
+     * The settings {@code mla train} uses when given only a dataset, a method and a seed: every
+     * default ({@link TrainSettings}, {@link EncoderSettings}, the method's own), complete data.
      */
     public static RunConfig defaults(String data, String method, long seed) {
-        return new RunConfig(data, method, seed, 60, 64, 0.01, 0.9, 1e-4, LearningRateSchedule.defaultDecayEpochs(60),
-                0.1, 0.1, 0, EncoderSpec.DEFAULT, MethodOptions.DEFAULT.withFusion(
-                        org.mla4j.method.Methods.defaultFusion(method)), MissingSpec.NONE);
+        return new RunConfig(data, method, seed, SettingValues.NONE, MissingSpec.NONE);
+    }
+
+    /** The same run with {@code setting} set to {@code value}. */
+    public <T> RunConfig with(Setting<T> setting, T value) {
+        return new RunConfig(data, method, seed, settings.with(setting, value), missing);
     }
 
     /** The same settings trained for {@code n} epochs, with the learning-rate decay at the default point for n (70 %). */
     public RunConfig withEpochs(int n) {
-        return new RunConfig(data, method, seed, n, batchSize, lr, momentum, weightDecay,
-                LearningRateSchedule.defaultDecayEpochs(n), lrDecayFactor, validationFraction, splitSeed, encoder,
-                options, missing);
+        return new RunConfig(data, method, seed, settings.with(TrainSettings.EPOCHS, n)
+                .without(TrainSettings.LR_DECAY_EPOCHS), missing);
+    }
+
+    /** The same run with other encoders. */
+    public RunConfig withEncoder(EncoderSpec e) {
+        return new RunConfig(data, method, seed, settings.with(EncoderSettings.TYPE, e.type())
+                .with(EncoderSettings.LAYERS, e.layers()).with(EncoderSettings.WIDTH, e.width())
+                .with(EncoderSettings.PER_MODALITY, e.perModality()), missing);
+    }
+
+    /** The same run with these setting values on top of its own. */
+    public RunConfig withSettings(SettingValues values) {
+        return new RunConfig(data, method, seed, settings.overriddenBy(values), missing);
     }
 
     /** The same settings with another missing-modality mask. */
     public RunConfig withMissing(MissingSpec spec) {
-        return new RunConfig(data, method, seed, epochs, batchSize, lr, momentum, weightDecay, lrDecayEpochs,
-                lrDecayFactor, validationFraction, splitSeed, encoder, options, spec);
+        return new RunConfig(data, method, seed, settings, spec);
     }
 
     public TrainConfig trainConfig() {
-        return new TrainConfig(epochs, batchSize, new LearningRateSchedule(lr, lrDecayFactor, lrDecayEpochs),
-                (float) momentum, (float) weightDecay, seed);
+        return TrainSettings.config(settings, seed);
+    }
+
+    public int epochs() {
+        return settings.get(TrainSettings.EPOCHS);
+    }
+
+    public EncoderSpec encoder() {
+        return EncoderSettings.spec(settings);
+    }
+
+    /** Share of each class's training rows carved out for validation. */
+    public double validationFraction() {
+        return settings.get(TrainSettings.VAL_FRACTION);
+    }
+
+    /** Seed of the validation carve (the same for every training seed). */
+    public long splitSeed() {
+        return settings.get(TrainSettings.SPLIT_SEED);
+    }
+
+    /** The values given for the method's own options. */
+    public SettingValues options() {
+        return settings.only(methodSettings());
+    }
+
+    private List<Setting<?>> methodSettings() {
+        return Methods.definition(method).settings();
+    }
+
+    /** The run resolved, as config.json's {@code settings}: {@code data, method, seed, train, encoder, options, missing}. */
+    public Map<String, Object> json() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("data", data);
+        m.put("method", method);
+        m.put("seed", seed);
+        m.put("train", settings.resolved(TrainSettings.ALL));
+        m.put("encoder", settings.resolved(EncoderSettings.ALL));
+        m.put("options", settings.resolved(methodSettings()));
+        m.put("missing", missing.json());
+        return m;
+    }
+
+    /**
+     * Reads {@link #json()}'s form from a config or checkpoint file; {@code file} names it in messages.
+     * Run folders written before 2026-12 (camel-case keys, every method's options) are read too.
+     */
+    public static RunConfig fromJson(JsonNode node, String file) {
+        JsonNode n = LegacyRunConfig.isLegacy(node) ? LegacyRunConfig.upgrade(node) : node;
+        String where = file + ": settings.";
+        for (String key : List.of("data", "method", "seed")) {
+            if (n.get(key) == null || n.get(key).isNull()) {
+                throw new InvalidInputException(where + key + " is missing");
+            }
+        }
+        String method = n.get("method").asText();
+        List<Setting<?>> definitions = new ArrayList<>(TrainSettings.ALL);
+        definitions.addAll(EncoderSettings.ALL);
+        SettingValues values = SectionReader.read(n.get("train"), "train", TrainSettings.ALL, k -> where)
+                .overriddenBy(SectionReader.read(n.get("encoder"), "encoder", EncoderSettings.ALL, k -> where))
+                .overriddenBy(SectionReader.read(n.get("options"), "options", Methods.definition(method).settings(),
+                        k -> where));
+        return new RunConfig(n.get("data").asText(), method, n.get("seed").asLong(), values,
+                MissingSpec.fromJson(n.get("missing"), where));
     }
 }

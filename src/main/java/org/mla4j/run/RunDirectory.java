@@ -40,7 +40,7 @@ public final class RunDirectory {
 
     static Map<String, Object> config(RunOutcome outcome, Map<String, Object> provenance) {
         Map<String, Object> c = new LinkedHashMap<>();
-        c.put("settings", outcome.config());
+        c.put("settings", outcome.config().json());
         Map<String, Object> dataset = new LinkedHashMap<>();
         dataset.put("name", outcome.datasetName());
         dataset.put("path", outcome.config().data());
@@ -58,7 +58,7 @@ public final class RunDirectory {
         m.put("seed", outcome.config().seed());
         m.put("dataset", outcome.datasetName());
         m.put("selected_epoch", outcome.bestEpoch());
-        m.put("missing", outcome.config().missing());
+        m.put("missing", outcome.config().missing().json());
         m.put("untrained_modalities", outcome.untrainedModalities());
         m.put("selection", "best validation fused accuracy (first epoch on ties)");
         m.put("test", split(outcome.test()));

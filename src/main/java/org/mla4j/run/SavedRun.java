@@ -22,7 +22,7 @@ public final class SavedRun {
             if (settings == null) {
                 throw InvalidInputException.inFile(file, "has no \"settings\" object");
             }
-            return Json.MAPPER.treeToValue(settings, RunConfig.class);
+            return RunConfig.fromJson(settings, file.toString());
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mla4j.method.baseline.LateFusion;
+import org.mla4j.method.mla.MlaOptions;
+import org.mla4j.train.TrainSettings;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.shared.FusionMode;
 import org.mla4j.run.RunConfig;
@@ -52,19 +55,19 @@ class ExperimentSpecTest {
         assertThat(e.gapMethods()).containsExactly("mla", "concat");
         RunConfig c = e.config("mla", e.variants().get(0), 0.1, 1);
         assertThat(c.epochs()).isEqualTo(5);
-        assertThat(c.batchSize()).isEqualTo(16);
-        assertThat(c.lr()).isEqualTo(0.05);
-        assertThat(c.momentum()).isEqualTo(0.9);
-        assertThat(c.weightDecay()).isEqualTo(1e-4);
-        assertThat(c.lrDecayEpochs()).containsExactly(4); // 70 % of 5
+        assertThat(c.settings().get(TrainSettings.BATCH_SIZE)).isEqualTo(16);
+        assertThat(c.settings().get(TrainSettings.LR)).isEqualTo(0.05);
+        assertThat(c.settings().get(TrainSettings.MOMENTUM)).isEqualTo(0.9);
+        assertThat(c.settings().get(TrainSettings.WEIGHT_DECAY)).isEqualTo(1e-4);
+        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(4); // 70 % of 5
         assertThat(c.validationFraction()).isEqualTo(0.1);
         assertThat(c.encoder().layers()).isEqualTo(1);
         assertThat(c.encoder().width()).isEqualTo(8);
-        assertThat(c.options().hgm()).isFalse();
-        assertThat(c.options().fusion()).isEqualTo(FusionMode.DYNAMIC);
+        assertThat(MlaOptions.from(c.options()).hgm()).isFalse();
+        assertThat(MlaOptions.from(c.options()).fusion()).isEqualTo(FusionMode.DYNAMIC);
         assertThat(c.missing().rate()).isEqualTo(0.1);
         assertThat(c.missing().seed()).isEqualTo(1);
-        assertThat(e.config("late", e.variants().get(0), 0, 0).options().fusion()).isEqualTo(FusionMode.MEAN);
+        assertThat(e.config("late", e.variants().get(0), 0, 0).options().get(LateFusion.FUSION)).isEqualTo(FusionMode.MEAN);
     }
 
     @Test
@@ -129,15 +132,15 @@ class ExperimentSpecTest {
         assertThat(e.seeds()).containsExactly(7L);
         assertThat(e.data()).isEqualTo(Path.of("/elsewhere/d"));
         RunConfig c = e.config("mla", e.variants().get(0), 0.5, 7);
-        assertThat(c.options().hgm()).isTrue();
+        assertThat(MlaOptions.from(c.options()).hgm()).isTrue();
         assertThat(c.encoder().perModality()).containsEntry("a", "mlp");
-        assertThat(c.lrDecayEpochs()).containsExactly(21);
+        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(21);
 
         Experiment reset = load(VALID, "train.lr=");
-        assertThat(reset.config("mla", reset.variants().get(0), 0, 0).lr()).isEqualTo(0.01);
+        assertThat(reset.config("mla", reset.variants().get(0), 0, 0).settings().get(TrainSettings.LR)).isEqualTo(0.01);
 
         Experiment v = load(VALID + "variants: [{name: a, options: {hgm: on}}, {name: b}]\n", "variants.1.options.fusion=mean");
-        assertThat(v.config("mla", v.variants().get(1), 0, 0).options().fusion()).isEqualTo(FusionMode.MEAN);
+        assertThat(MlaOptions.from(v.config("mla", v.variants().get(1), 0, 0).options()).fusion()).isEqualTo(FusionMode.MEAN);
 
         assertThat(error(VALID, "train.epoch=30")).isEqualTo("--set train.epoch=30: unknown key 'train.epoch' (did you "
                 + "mean 'epochs'?); valid keys in train: epochs, batch_size, lr, momentum, weight_decay, lr_decay_epochs, "
@@ -162,12 +165,12 @@ class ExperimentSpecTest {
         // variants: 1 + 1 + 2 methods = 4 rows; × 3 rates × 2 seeds
         assertThat(runs).hasSize(4 * 3 * 2);
         assertThat(runs.stream().map(r -> r.entry().directory()).distinct()).hasSize(runs.size());
-        assertThat(ExperimentGrid.rows(e)).containsExactly("mla (HGM + DF)", "mla (no HGM, mean)", "mla (plain)",
+        assertThat(e.rows()).containsExactly("mla (HGM + DF)", "mla (no HGM, mean)", "mla (plain)",
                 "concat (plain)");
         assertThat(runs.get(0).entry().directory()).isEqualTo(Path.of("out", "runs", "mla-hgm-df-seed0"));
         assertThat(runs.get(3).entry().directory()).isEqualTo(Path.of("out", "runs", "mla-hgm-df-missing0.1-seed1"));
-        assertThat(runs.get(6).entry().config().options().fusion()).isEqualTo(FusionMode.MEAN);
-        assertThat(runs.get(6).entry().config().options().hgm()).isFalse();
+        assertThat(MlaOptions.from(runs.get(6).entry().config().options()).fusion()).isEqualTo(FusionMode.MEAN);
+        assertThat(MlaOptions.from(runs.get(6).entry().config().options()).hgm()).isFalse();
         assertThat(runs.get(0).entry().label()).isEqualTo("mla (HGM + DF) η=0.0 seed 0");
 
         Experiment plain = load("data: x\nmethods: [sum, late]\nseeds: 3\n");
@@ -187,8 +190,8 @@ class ExperimentSpecTest {
         List<ExperimentGrid.PlannedRun> b = ExperimentGrid.expand(again, dir);
         assertThat(b).hasSize(a.size());
         for (int i = 0; i < a.size(); i++) {
-            assertThat(org.mla4j.io.Json.write(b.get(i).entry().config()))
-                    .isEqualTo(org.mla4j.io.Json.write(a.get(i).entry().config()));
+            assertThat(org.mla4j.io.Json.write(b.get(i).entry().config().json()))
+                    .isEqualTo(org.mla4j.io.Json.write(a.get(i).entry().config().json()));
         }
         assertThat(yaml).contains("hgm: \"off\"").doesNotContain("null");
     }

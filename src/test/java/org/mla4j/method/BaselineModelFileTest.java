@@ -20,6 +20,7 @@ import org.mla4j.eval.Evaluator;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.ParameterSnapshot;
 import org.mla4j.run.ModelFile;
+import org.mla4j.settings.SettingValues;
 
 /** Every method saves to a model file and loads back to the same predictions. */
 class BaselineModelFileTest {
@@ -36,7 +37,7 @@ class BaselineModelFileTest {
         MultimodalDataset ds = DatasetLoader.load(TestDatasets.builder().samples(30).classes(3)
                 .modality("a", 3).modality("b", 2).modality("c", 4).write(dir.resolve("data")));
         ModelSpec spec = new ModelSpec(ds.modalities(), ds.numClasses(), new EncoderSpec("mlp", 1, 6));
-        MethodOptions options = MethodOptions.DEFAULT.withFusion(Methods.defaultFusion(name));
+        SettingValues options = SettingValues.NONE;
         Standardizer standardizer = Standardizer.fit(ds, ds.trainIndices());
         try (NDManager manager = NDManager.newBaseManager();
              TensorSplit split = TensorSplit.build("t", ds, standardizer, ds.testIndices(), manager);

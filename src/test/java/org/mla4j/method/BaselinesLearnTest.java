@@ -15,7 +15,9 @@ import org.mla4j.run.MissingSpec;
 import org.mla4j.run.RunConfig;
 import org.mla4j.run.RunOutcome;
 import org.mla4j.run.TrainingRun;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.support.SharedFiles;
+import org.mla4j.support.TestConfigs;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.EpochRecord;
 
@@ -46,9 +48,8 @@ class BaselinesLearnTest {
         "qmf,     3, 0.02",
     })
     void learnsAvMnistFsdd(String method, int epochs, double lr) {
-        RunConfig config = new RunConfig(data.directory().toString(), method, 0, epochs, 64, lr, 0.9, 1e-4,
-                new int[] {1000}, 0.1, 0.1, 0, EncoderSpec.DEFAULT, MethodOptions.DEFAULT.withFusion(
-                Methods.defaultFusion(method)), MissingSpec.NONE);
+        RunConfig config = TestConfigs.run(data.directory().toString(), method, 0, epochs, 64, lr,
+                new int[] {1000}, 0.1, EncoderSpec.DEFAULT, SettingValues.NONE, MissingSpec.NONE);
         RunOutcome outcome = TrainingRun.execute(config, data, EpochListener.NONE);
 
         assertThat(outcome.test().fusedAccuracy()).as(method + " fused test accuracy").isGreaterThanOrEqualTo(0.90);

@@ -17,6 +17,7 @@ import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.EpochRecord;
 import org.mla4j.train.LearningRateSchedule;
@@ -42,7 +43,7 @@ class MethodMemoryTest {
         try (NDManager manager = NDManager.newBaseManager();
              TensorSplit fit = TensorSplit.build("fit", ds, Standardizer.fit(ds, ds.trainIndices()), ds.trainIndices(),
                      manager);
-             Method method = Methods.create(name, spec, MethodOptions.DEFAULT, manager)) {
+             Method method = Methods.create(name, spec, SettingValues.NONE, manager)) {
             List<Integer> counts = new ArrayList<>();
             EpochListener count = new EpochListener() {
                 @Override

@@ -24,9 +24,10 @@ import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.baseline.BiGated;
 import org.mla4j.method.baseline.Film;
 import org.mla4j.method.baseline.LateFusion;
-import org.mla4j.method.mla.HgmFeatures;
+import org.mla4j.method.shared.CommonSettings;
 import org.mla4j.method.shared.FusionMode;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.LearningRateSchedule;
 import org.mla4j.train.TrainConfig;
@@ -76,7 +77,7 @@ class MissingModalitiesTest {
         java.util.Arrays.fill(bGone[1], false); // nobody has b
         List<MultimodalDataset> variants = List.of(partial, full.withPresence(bGone));
         try (NDManager manager = NDManager.newBaseManager();
-             Method method = Methods.create(name, spec, MethodOptions.DEFAULT, manager)) {
+             Method method = Methods.create(name, spec, SettingValues.NONE, manager)) {
             TrainConfig config = new TrainConfig(2, 16, new LearningRateSchedule(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
             for (MultimodalDataset ds : variants) {
                 try (TensorSplit fit = TensorSplit.build("fit", ds, standardizer, rows, manager)) {
@@ -128,16 +129,14 @@ class MissingModalitiesTest {
         ModelSpec spec = new ModelSpec(dataset(null).modalities(), 3, new EncoderSpec("mlp", 1, 4));
         try (NDManager manager = NDManager.newBaseManager()) {
             for (String method : List.of("film", "bigated")) {
-                MethodOptions options = new MethodOptions(true, 1, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC, "d", 0.5,
-                        0, -1, 10, 0.1);
+                SettingValues options = SettingValues.NONE.with(CommonSettings.CONDITION_MODALITY, "d");
                 assertThatThrownBy(() -> Methods.create(method, spec, options, manager))
                         .isInstanceOf(InvalidInputException.class).hasMessageContaining("'d'")
                         .hasMessageContaining("valid: a, b, c");
             }
-            MethodOptions second = new MethodOptions(true, 1, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC, "b", 0.5, 0, -1,
-                    10, 0.1);
+            SettingValues second = SettingValues.NONE.with(CommonSettings.CONDITION_MODALITY, "b");
             try (Film film = (Film) Methods.create("film", spec, second, manager);
-                 BiGated gated = (BiGated) Methods.create("bigated", spec, MethodOptions.DEFAULT, manager)) {
+                 BiGated gated = (BiGated) Methods.create("bigated", spec, SettingValues.NONE, manager)) {
                 assertThat(film.conditionModality()).isEqualTo(1);
                 assertThat(gated.gatingModality()).isEqualTo(0);
                 // the head sees the M − 1 = 2 modulated modalities
@@ -148,8 +147,8 @@ class MissingModalitiesTest {
 
     @Test
     void lateFusionAveragesByDefaultAndHonoursDynamic() {
-        assertThat(Methods.defaultFusion("late")).isEqualTo(FusionMode.MEAN);
-        assertThat(Methods.defaultFusion("mla")).isEqualTo(FusionMode.DYNAMIC);
+        assertThat(LateFusion.FUSION.defaultIn(org.mla4j.settings.SettingValues.NONE)).isEqualTo(FusionMode.MEAN);
+        assertThat(org.mla4j.method.mla.MlaOptions.DEFAULT.fusion()).isEqualTo(FusionMode.DYNAMIC);
         MultimodalDataset ds = dataset(null).withPresence(someAbsent(60));
         ModelSpec spec = new ModelSpec(ds.modalities(), 3, new EncoderSpec("mlp", 1, 4));
         int[] rows = ds.testIndices();

@@ -11,13 +11,15 @@ import org.mla4j.core.Method;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
+import org.mla4j.method.mla.MlaOptions;
 import org.mla4j.run.MissingSpec;
 import org.mla4j.run.RunConfig;
 import org.mla4j.run.RunOutcome;
 import org.mla4j.run.TrainingRun;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.support.SharedFiles;
+import org.mla4j.support.TestConfigs;
 import org.mla4j.train.EpochListener;
 
 /** A small CNN learns real digits; batch norm statistics move in training and are saved with the model. */
@@ -37,8 +39,8 @@ public class CnnTrainingTest {
     @Test
     void cnnLearnsDigitsInAFewEpochs() {
         MultimodalDataset ds = mnistSubset();
-        RunConfig config = new RunConfig("test", "mla", 0, 4, 32, 0.05, 0.9, 1e-4, new int[] {}, 0.1, 0.1, 0,
-                new EncoderSpec("cnn", 3, 32), MethodOptions.DEFAULT.withHgm(false), MissingSpec.NONE);
+        RunConfig config = TestConfigs.run("test", "mla", 0, 4, 32, 0.05, new int[] {}, 0.1,
+                new EncoderSpec("cnn", 3, 32), SettingValues.NONE.with(MlaOptions.HGM, false), MissingSpec.NONE);
         RunOutcome out = TrainingRun.execute(config, ds, EpochListener.NONE);
         assertThat(out.spec().encoderType(0)).isEqualTo("cnn");
         // chance is 0.1; this small net reaches ~0.7-0.9 here (BENCHMARKS.md has full-length runs)
@@ -50,7 +52,7 @@ public class CnnTrainingTest {
         float[] v = out.parameters().values().get(runningVar);
         assertThat(v).as(runningVar).isNotEqualTo(filled(v.length, 1f));
         try (NDManager manager = NDManager.newBaseManager();
-             Method fresh = Methods.create("mla", out.spec(), MethodOptions.DEFAULT, manager)) {
+             Method fresh = Methods.create("mla", out.spec(), SettingValues.NONE, manager)) {
             out.parameters().restoreInto(fresh.groups());
             assertThat(fresh.groups().get(0).parameters().stream().filter(p -> !p.requiresGradient()).count())
                     .as("3 batch norms × (mean, var)").isEqualTo(6);

@@ -16,8 +16,9 @@ import org.mla4j.cli.CliRun;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
+import org.mla4j.support.TestConfigs;
 import org.mla4j.train.Checkpointer;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.EpochRecord;
@@ -56,8 +57,8 @@ class CheckpointResumeTest {
     }
 
     static RunConfig config() {
-        return new RunConfig(dataDir.toString(), "mla", 7, EPOCHS, 24, 0.05, 0.9, 1e-4, new int[] {3}, 0.1, 0.2, 0,
-                new EncoderSpec("mlp", 2, 8), MethodOptions.DEFAULT, MissingSpec.NONE);
+        return TestConfigs.run(dataDir.toString(), "mla", 7, EPOCHS, 24, 0.05, new int[] {3}, 0.2,
+                new EncoderSpec("mlp", 2, 8), SettingValues.NONE, MissingSpec.NONE);
     }
 
     static CheckpointFiles.Header header() {

@@ -13,8 +13,9 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
+import org.mla4j.support.TestConfigs;
 import org.mla4j.train.EpochListener;
 
 /** Training and evaluation when samples lack modalities. */
@@ -23,8 +24,8 @@ class MissingModalityRunTest {
     Path dir;
 
     static RunConfig config(double missingRate) {
-        return new RunConfig("test", "mla", 0, 4, 8, 0.05, 0.9, 1e-4, new int[] {3}, 0.1, 0.2, 0,
-                new EncoderSpec("mlp", 2, 16), MethodOptions.DEFAULT, MissingSpec.everywhere(missingRate, 7));
+        return TestConfigs.run("test", "mla", 0, 4, 8, 0.05, new int[] {3}, 0.2,
+                new EncoderSpec("mlp", 2, 16), SettingValues.NONE, MissingSpec.everywhere(missingRate, 7));
     }
 
     @Test

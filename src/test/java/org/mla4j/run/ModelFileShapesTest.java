@@ -13,10 +13,10 @@ import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
 import org.mla4j.data.Standardizer;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.ParameterSnapshot;
+import org.mla4j.settings.SettingValues;
 
 /** model.json carries modality shapes and per-modality encoders; files from before shapes still load. */
 class ModelFileShapesTest {
@@ -37,9 +37,9 @@ class ModelFileShapesTest {
         ModelSpec spec = new ModelSpec(List.of(new Modality("image", 48, List.of(3, 4, 4)), new Modality("text", 5)), 3,
                 new EncoderSpec("auto", 2, 8));
         try (NDManager manager = NDManager.newBaseManager();
-             Method method = Methods.create("mla", spec, MethodOptions.DEFAULT, manager)) {
+             Method method = Methods.create("mla", spec, SettingValues.NONE, manager)) {
             ParameterSnapshot params = ParameterSnapshot.of(method.groups());
-            ModelFile.save(dir, "mla", spec, MethodOptions.DEFAULT, List.of("a", "b", "c"), params, neutral(spec), List.of());
+            ModelFile.save(dir, "mla", spec, SettingValues.NONE, List.of("a", "b", "c"), params, neutral(spec), List.of());
             ModelFile.Loaded loaded = ModelFile.load(dir);
             assertThat(loaded.spec()).isEqualTo(spec);
             assertThat(loaded.spec().modalities().get(0).shape()).containsExactly(3, 4, 4);
@@ -56,8 +56,8 @@ class ModelFileShapesTest {
     void aModelFileWithoutShapesOrPerModalityEncodersStillLoads(@TempDir Path dir) throws Exception {
         ModelSpec spec = new ModelSpec(List.of(new Modality("a", 3), new Modality("b", 2)), 2, new EncoderSpec("mlp", 1, 4));
         try (NDManager manager = NDManager.newBaseManager();
-             Method method = Methods.create("mla", spec, MethodOptions.DEFAULT, manager)) {
-            ModelFile.save(dir, "mla", spec, MethodOptions.DEFAULT, List.of("x", "y"), ParameterSnapshot.of(method.groups()),
+             Method method = Methods.create("mla", spec, SettingValues.NONE, manager)) {
+            ModelFile.save(dir, "mla", spec, SettingValues.NONE, List.of("x", "y"), ParameterSnapshot.of(method.groups()),
                     neutral(spec), List.of());
         }
         Path json = dir.resolve(ModelFile.DESCRIPTION);

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.method.MethodOptions;
+import org.mla4j.method.mla.MlaOptions;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
+import org.mla4j.support.TestConfigs;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.EpochRecord;
 
@@ -41,15 +43,15 @@ class NativeMemoryTest {
         return ((Map<?, ?>) field.get(system)).size();
     }
 
-    private static RunConfig config(Path data, MethodOptions options) {
-        return new RunConfig(data.toString(), "mla", 1, 3, 16, 0.05, 0.9, 1e-4, new int[] {2}, 0.1, 0.2, 0,
+    private static RunConfig config(Path data, SettingValues options) {
+        return TestConfigs.run(data.toString(), "mla", 1, 3, 16, 0.05, new int[] {2}, 0.2,
                 new EncoderSpec("mlp", 2, 8), options, MissingSpec.NONE);
     }
 
     @Test
     void trainingTwiceReturnsToTheBaseline() throws Exception {
         MultimodalDataset ds = DatasetLoader.load(TestDatasets.builder().samples(120).classes(3).write(dir));
-        RunConfig config = config(dir, MethodOptions.DEFAULT);
+        RunConfig config = config(dir, SettingValues.NONE);
         BaseNDManager system = systemManager();
         int arraysBefore = system.getManagedArrays().size();
         int managersBefore = liveManagers(system);
@@ -65,7 +67,7 @@ class NativeMemoryTest {
         assertThat(system.getManagedArrays()).hasSize(arraysBefore);
         assertThat(liveManagers(system)).isEqualTo(managersBefore);
 
-        TrainingRun.execute(config(dir, MethodOptions.DEFAULT.withHgm(false)), ds, counting);
+        TrainingRun.execute(config(dir, SettingValues.NONE.with(MlaOptions.HGM, false)), ds, counting);
         assertThat(system.getManagedArrays()).hasSize(arraysBefore);
         assertThat(liveManagers(system)).isEqualTo(managersBefore);
 

@@ -12,10 +12,12 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.ValidationSplit;
 import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.eval.Evaluator;
-import org.mla4j.method.MethodOptions;
+import org.mla4j.method.shared.CommonSettings;
 import org.mla4j.method.shared.FusionMode;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
 import org.mla4j.support.SharedFiles;
+import org.mla4j.support.TestConfigs;
 import org.mla4j.train.EpochListener;
 
 /** MLA learns the real audio+image digits, and a saved model predicts exactly as the trained one. */
@@ -30,14 +32,14 @@ class TrainingRunRealDataTest {
         avMnist = DatasetLoader.load(SharedFiles.data("av_mnist_fsdd"));
     }
 
-    static RunConfig config(String method, int epochs, MethodOptions options) {
-        return new RunConfig("av_mnist_fsdd", method, 0, epochs, 64, 0.01, 0.9, 1e-4, new int[] {(int) (0.7 * epochs)},
-                0.1, 0.1, 0, EncoderSpec.DEFAULT, options, MissingSpec.NONE);
+    static RunConfig config(String method, int epochs, SettingValues options) {
+        return TestConfigs.run("av_mnist_fsdd", method, 0, epochs, 64, 0.01, new int[] {(int) (0.7 * epochs)},
+                0.1, EncoderSpec.DEFAULT, options, MissingSpec.NONE);
     }
 
     @Test
     void mlaReachesTheAccuracyBarAndKeepsBothModalitiesStrong() {
-        RunOutcome outcome = TrainingRun.execute(config("mla", 12, MethodOptions.DEFAULT), avMnist, EpochListener.NONE);
+        RunOutcome outcome = TrainingRun.execute(config("mla", 12, SettingValues.NONE), avMnist, EpochListener.NONE);
         assertThat(outcome.test().fusedAccuracy()).isGreaterThanOrEqualTo(0.95);
         assertThat(outcome.test().modalityAccuracy().get("image_mnist_784")).isGreaterThanOrEqualTo(0.85);
         assertThat(outcome.test().modalityAccuracy().get("audio_logmel_1024")).isGreaterThanOrEqualTo(0.85);
@@ -51,7 +53,7 @@ class TrainingRunRealDataTest {
     @Test
     void savedModelPredictsExactlyLikeTheTrainedOneWithEitherFusion() throws Exception {
         for (FusionMode fusion : FusionMode.values()) {
-            RunOutcome outcome = TrainingRun.execute(config("mla", 1, MethodOptions.DEFAULT.withFusion(fusion)), avMnist,
+            RunOutcome outcome = TrainingRun.execute(config("mla", 1, SettingValues.NONE.with(CommonSettings.FUSION, fusion)), avMnist,
                     EpochListener.NONE);
             Path run = dir.resolve("run-" + fusion.label());
             RunDirectory.write(run, outcome, Provenance.collect(java.util.List.of("test")), false);
@@ -64,7 +66,7 @@ class TrainingRunRealDataTest {
             Predictions fromDisk = Inference.predict(loaded, ModelInputs.align(loaded, avMnist), test);
             double accuracy = Evaluator.score(fromDisk, labels(test), avMnist.modalityNames()).fusedAccuracy();
             assertThat(accuracy).isEqualTo(outcome.test().fusedAccuracy());
-            assertThat(SavedRun.settings(run).options().fusion()).isEqualTo(fusion);
+            assertThat(SavedRun.settings(run).options().get(CommonSettings.FUSION)).isEqualTo(fusion);
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.startsWith("run-"));
@@ -76,7 +78,7 @@ class TrainingRunRealDataTest {
         var a = ValidationSplit.carve(avMnist, 0.1, 0);
         assertThat(a.validation()).hasSize(270);
         assertThat(a.fit()).hasSize(2430);
-        RunOutcome seed0 = TrainingRun.execute(config("mla", 1, MethodOptions.DEFAULT), avMnist, EpochListener.NONE);
+        RunOutcome seed0 = TrainingRun.execute(config("mla", 1, SettingValues.NONE), avMnist, EpochListener.NONE);
         assertThat(seed0.validation().size()).isEqualTo(270);
     }
 

@@ -18,6 +18,7 @@ import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.engine.TrainingSession;
 import org.mla4j.method.mla.HgmFeatures;
 import org.mla4j.method.mla.Mla;
+import org.mla4j.method.mla.MlaOptions;
 import org.mla4j.method.shared.FusionMode;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.ParameterGroup;
@@ -70,7 +71,7 @@ class MlaTrainingTest {
         try (NDManager manager = NDManager.newBaseManager();
              TensorSplit split = TensorSplit.build("all", ds, Standardizer.fit(ds, rows), rows, manager);
              Mla mla = new Mla(new ModelSpec(ds.modalities(), ds.numClasses(), SMALL),
-                     new Mla.Options(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC), manager);
+                     new MlaOptions(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC), manager);
              TrainingSession session = new TrainingSession(manager, 0.9f, 1e-2f)) {
             trainBatch(mla, split, range(10, 20), session, manager); // both modalities take a turn: momentum builds up
             ParameterSnapshot before = ParameterSnapshot.of(mla.groups());
@@ -85,16 +86,16 @@ class MlaTrainingTest {
     @Test
     void hgmOnAndOffAndFeatureSourceGiveDifferentModels() {
         MultimodalDataset ds = dataset();
-        float[] on = headAfterTraining(ds, new Mla.Options(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC));
-        float[] off = headAfterTraining(ds, new Mla.Options(false, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC));
-        float[] current = headAfterTraining(ds, new Mla.Options(true, 1.0, HgmFeatures.CURRENT, FusionMode.DYNAMIC));
-        float[] offAgain = headAfterTraining(ds, new Mla.Options(false, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC));
+        float[] on = headAfterTraining(ds, new MlaOptions(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC));
+        float[] off = headAfterTraining(ds, new MlaOptions(false, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC));
+        float[] current = headAfterTraining(ds, new MlaOptions(true, 1.0, HgmFeatures.CURRENT, FusionMode.DYNAMIC));
+        float[] offAgain = headAfterTraining(ds, new MlaOptions(false, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC));
         assertThat(on).isNotEqualTo(off);
         assertThat(current).isNotEqualTo(on);
         assertThat(offAgain).as("same seed, same settings").isEqualTo(off);
     }
 
-    private static float[] headAfterTraining(MultimodalDataset ds, Mla.Options options) {
+    private static float[] headAfterTraining(MultimodalDataset ds, MlaOptions options) {
         int[] rows = range(0, 20);
         Engine.getEngine("PyTorch").setRandomSeed(5);
         try (NDManager manager = NDManager.newBaseManager();

@@ -18,9 +18,10 @@ import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.ValidationSplit;
 import org.mla4j.data.load.DatasetLoader;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.Methods;
+import org.mla4j.method.mla.MlaOptions;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
 
 /** Training does not accumulate engine arrays: the count after every epoch from the second on is flat. */
 class NoLeakTest {
@@ -42,7 +43,7 @@ class NoLeakTest {
                  TensorSplit val = TensorSplit.build("val", ds, Standardizer.fit(ds, splits.fit()), splits.validation(),
                          manager);
                  Method mla = Methods.create("mla", new ModelSpec(ds.modalities(), 2, new EncoderSpec("mlp", 2, 8)),
-                         MethodOptions.DEFAULT.withHgm(hgm), manager)) {
+                         SettingValues.NONE.with(MlaOptions.HGM, hgm), manager)) {
                 TrainConfig config = new TrainConfig(8, 8, new LearningRateSchedule(0.01, 0.1, new int[] {4}), 0.9f,
                         1e-4f, 0);
                 new Trainer(config, new EpochListener() {

@@ -13,7 +13,6 @@ import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.shared.ConditionModality;
 import org.mla4j.method.shared.JointTraining;
 import org.mla4j.method.shared.ModalityEncoders;
@@ -34,7 +33,7 @@ import org.mla4j.nn.ParameterGroup;
  *
  * With two modalities this is the gated fusion of the OGM-GE paper's baselines; with more, the one
  * gating modality gates each of the others and the gated features are concatenated. c is
- * {@link MethodOptions#conditionModality()} (default: the dataset's first). Trained jointly with
+ * {@code options.condition_modality} (default: the dataset's first). Trained jointly with
  * {@code CE(ŷ)}. Unimodal evaluation: ŷ with every other modality's input set to zero
  * ({@link ZeroedOthersPrediction}); an absent modality enters as zeros.
  */

@@ -12,9 +12,10 @@ import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.shared.DynamicFusion;
+import org.mla4j.method.shared.CommonSettings;
 import org.mla4j.method.shared.FusionMode;
+import org.mla4j.settings.Setting;
 import org.mla4j.method.shared.JointTraining;
 import org.mla4j.method.shared.UnimodalBranches;
 import org.mla4j.method.shared.UnimodalPrediction;
@@ -31,12 +32,15 @@ import org.mla4j.nn.ParameterGroup;
  *   ŷ        = Σ_{m present} λ_m f_m(x_m)
  * </pre>
  *
- * The fusion weights λ follow {@link MethodOptions#fusion()}: {@code mean} (λ_m = 1/|present|, the
+ * The fusion weights λ follow {@code options.fusion}: {@code mean} (λ_m = 1/|present|, the
  * spec's late fusion and the default for this method) or {@code dynamic} (MLA's entropy weights,
  * {@link DynamicFusion}). Unimodal evaluation: {@code f_m(x_m)}. A missing modality takes no part in
  * training (a branch with no sample in a batch is not updated at all) and is left out of the fusion.
  */
 public final class LateFusion implements Method {
+    /** Late fusion's test-time fusion; the plain mean by default, the spec's definition of this baseline. */
+    public static final Setting<FusionMode> FUSION = CommonSettings.FUSION.withDefault(FusionMode.MEAN);
+
     private final ModelSpec spec;
     private final FusionMode fusion;
     private final NDManager manager;

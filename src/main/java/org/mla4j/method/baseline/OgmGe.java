@@ -12,7 +12,6 @@ import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.shared.ConcatHead;
 import org.mla4j.method.shared.JointTraining;
 import org.mla4j.method.shared.ModalityEncoders;
@@ -28,9 +27,8 @@ import org.mla4j.nn.ParameterGroup;
  *   encoder m's gradients g ← k_m·g + N(0, std(g)+1e-8) with k_m from the probes' scores
  * </pre>
  *
- * The head is updated with its plain gradient. Options: {@link MethodOptions#ogmAlpha()} (α,
- * default 0.5) and the epoch window {@link MethodOptions#ogmStartEpoch()}..{@link
- * MethodOptions#ogmEndEpoch()}. The coefficient applied to each modality is recorded per epoch as
+ * The head is updated with its plain gradient. Options: {@link OgmOptions#ALPHA} (α,
+ * default 0.5) and the epoch window {@link OgmOptions#EPOCHS}. The coefficient applied to each modality is recorded per epoch as
  * {@code ogm_coeff_<modality>} (1 outside the window). Unimodal evaluation: the probe, as Concat.
  */
 public final class OgmGe implements Method {

@@ -16,7 +16,6 @@ import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
 import org.mla4j.engine.Scalars;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.shared.JointTraining;
 import org.mla4j.method.shared.UnimodalBranches;
 import org.mla4j.method.shared.UnimodalPrediction;
@@ -35,8 +34,8 @@ import org.mla4j.nn.ParameterGroup;
  *
  * {@code r_m(i)} is sample i's past training correctness for modality m ({@link CorrectnessHistory},
  * read before this batch and updated after it), so the ranking loss asks a modality to be more
- * confident on the samples it has tended to get right. Options: {@link MethodOptions#qmfTemperature()}
- * (T, default 10) and {@link MethodOptions#qmfRankingWeight()} (λ, default 0.1). Unimodal evaluation:
+ * confident on the samples it has tended to get right. Options: {@link QmfOptions#TEMPERATURE}
+ * (T, default 10) and {@link QmfOptions#RANKING_WEIGHT} (λ, default 0.1). Unimodal evaluation:
  * {@code f_m}. Missing modalities: {@code CE(f_m)} and {@code R_m} use only the samples (pairs) that
  * have m, the fusion only the present modalities; a branch that no sample of the batch has is not
  * updated.

@@ -16,7 +16,6 @@ import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
 import org.mla4j.method.shared.DynamicFusion;
-import org.mla4j.method.shared.FusionMode;
 import org.mla4j.method.shared.ModalityEncoders;
 import org.mla4j.method.shared.UnimodalPrediction;
 import org.mla4j.nn.Blocks;
@@ -32,13 +31,8 @@ import org.mla4j.nn.ParameterGroup;
  * ({@link DynamicFusion}).
  */
 public final class Mla implements Method {
-    /** MLA's options. */
-    public record Options(boolean hgm, double hgmAlpha, HgmFeatures hgmFeatures, FusionMode fusion) {
-        public static final Options DEFAULT = new Options(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC);
-    }
-
     private final ModelSpec spec;
-    private final Options options;
+    private final MlaOptions options;
     private final NDManager manager;
     private final ModalityEncoders encoders;
     private final ParameterGroup head;
@@ -46,7 +40,7 @@ public final class Mla implements Method {
     /** The feature mean of the previous turn, on the host (HGM protects it at the next turn). */
     private double[] previousFeatureMean;
 
-    public Mla(ModelSpec spec, Options options, NDManager parent) {
+    public Mla(ModelSpec spec, MlaOptions options, NDManager parent) {
         this.spec = spec;
         this.options = options;
         this.manager = parent.newSubManager();
@@ -67,7 +61,7 @@ public final class Mla implements Method {
         return all;
     }
 
-    public Options options() {
+    public MlaOptions options() {
         return options;
     }
 

@@ -4,12 +4,11 @@ import java.util.List;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
 import org.mla4j.io.InvalidInputException;
-import org.mla4j.method.MethodOptions;
 import org.mla4j.method.baseline.BiGated;
 
 /**
  * The modality that conditions (FiLM) or gates (BiGated) the others: the one named by
- * {@link MethodOptions#conditionModality()}, or the dataset's first when none is named.
+ * {@code options.condition_modality}, or the dataset's first when none is named.
  */
 public final class ConditionModality {
     private ConditionModality() {

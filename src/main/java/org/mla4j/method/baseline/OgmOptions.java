@@ -1,0 +1,23 @@
+package org.mla4j.method.baseline;
+
+import java.util.List;
+import org.mla4j.settings.EpochWindow;
+import org.mla4j.settings.Section;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
+import org.mla4j.settings.ValueTypes;
+import org.mla4j.settings.WordTypes;
+
+/** OGM-GE's options: the modulation strength α and the epochs in which it modulates. */
+public record OgmOptions(double alpha, EpochWindow epochs) {
+    public static final Setting<Double> ALPHA = Setting.of(Section.OPTIONS, "ogm_alpha", ValueTypes.nonNegative(), 0.5,
+            "OGM-GE modulation strength.").label("A");
+    public static final Setting<EpochWindow> EPOCHS = Setting.of(Section.OPTIONS, "ogm_epochs", WordTypes.epochWindow(),
+            new EpochWindow(0, -1), "OGM-GE: epochs with modulation, inclusive; -1 = to the end.").label("FIRST:LAST");
+
+    public static final List<Setting<?>> SETTINGS = List.of(ALPHA, EPOCHS);
+
+    public static OgmOptions from(SettingValues v) {
+        return new OgmOptions(v.get(ALPHA), v.get(EPOCHS));
+    }
+}

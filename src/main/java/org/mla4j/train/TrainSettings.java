@@ -1,0 +1,53 @@
+package org.mla4j.train;
+
+import java.util.List;
+import org.mla4j.settings.ListTypes;
+import org.mla4j.settings.Section;
+import org.mla4j.settings.Setting;
+import org.mla4j.settings.SettingValues;
+import org.mla4j.settings.ValueTypes;
+
+/**
+ * The training loop's settings (spec section {@code train:}), with the reference protocol's
+ * defaults: 60 epochs, batch 64, SGD with lr 0.01, momentum 0.9, weight decay 1e-4, the learning
+ * rate ×0.1 from 70 % of the epochs on, 10 % of each class's training rows held out for validation.
+ */
+public final class TrainSettings {
+    public static final Setting<Integer> EPOCHS = Setting.of(Section.TRAIN, "epochs", ValueTypes.integer(1), 60,
+            "Training epochs.").label("N");
+    public static final Setting<Integer> BATCH_SIZE = Setting.of(Section.TRAIN, "batch_size", ValueTypes.integer(1), 64,
+            "Mini-batch size.").label("N");
+    public static final Setting<Double> LR = Setting.of(Section.TRAIN, "lr", ValueTypes.positive(), 0.01,
+            "Learning rate.").label("LR");
+    public static final Setting<Double> MOMENTUM = Setting.of(Section.TRAIN, "momentum",
+            ValueTypes.number(v -> v >= 0 && v < 1, "in [0, 1)"), 0.9, "SGD momentum.").label("M");
+    public static final Setting<Double> WEIGHT_DECAY = Setting.of(Section.TRAIN, "weight_decay",
+            ValueTypes.nonNegative(), 1e-4, "SGD weight decay.").label("WD");
+    public static final Setting<List<Integer>> LR_DECAY_EPOCHS = Setting.of(Section.TRAIN, "lr_decay_epochs",
+            ListTypes.listOf(ValueTypes.integer(0)), (List<Integer>) null,
+            "Epochs (0-based) at which the learning rate is multiplied by --lr-decay-factor.")
+            .defaultFrom(v -> List.of((int) Math.round(0.7 * v.get(EPOCHS))), "70% of --epochs (42 of 60)")
+            .label("E[,E...]");
+    public static final Setting<Double> LR_DECAY_FACTOR = Setting.of(Section.TRAIN, "lr_decay_factor",
+            ValueTypes.number(v -> v > 0 && v <= 1, "in (0, 1]"), 0.1, "Step decay factor.").label("F");
+    public static final Setting<Double> VAL_FRACTION = Setting.of(Section.TRAIN, "val_fraction",
+            ValueTypes.number(v -> v > 0 && v < 0.9, "in (0, 0.9): model selection needs a validation split"), 0.1,
+            "Share of each class's training rows used for validation/model selection.").label("F");
+    public static final Setting<Long> SPLIT_SEED = Setting.of(Section.TRAIN, "split_seed", ValueTypes.seed(), 0L,
+            "Seed of the validation carve; the same for every training seed.").label("S");
+
+    /** Every training setting, in the order help texts and config files list them. */
+    public static final List<Setting<?>> ALL = List.of(EPOCHS, BATCH_SIZE, LR, MOMENTUM, WEIGHT_DECAY,
+            LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, SPLIT_SEED);
+
+    private TrainSettings() {
+    }
+
+    /** The training loop's configuration for a run with {@code seed}. */
+    public static TrainConfig config(SettingValues v, long seed) {
+        int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(Integer::intValue).toArray();
+        return new TrainConfig(v.get(EPOCHS), v.get(BATCH_SIZE),
+                new LearningRateSchedule(v.get(LR), v.get(LR_DECAY_FACTOR), decay),
+                v.get(MOMENTUM).floatValue(), v.get(WEIGHT_DECAY).floatValue(), seed);
+    }
+}
