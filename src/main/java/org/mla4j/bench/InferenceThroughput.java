@@ -9,9 +9,9 @@ import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.eval.Evaluator;
-import org.mla4j.settings.SettingValues;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
+import org.mla4j.settings.SettingValues;
 
 /**
  * Inference throughput of prediction (unimodal logits, per-sample fusion, host copies) over every

@@ -12,7 +12,6 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.folder.FeatureFolder;
-import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.ExtractedDataset;
 import org.mla4j.data.raw.FeatureExtraction;
 import org.mla4j.data.raw.RawExtractor;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.mla4j.experiment.Analyses;
 import org.mla4j.experiment.ExperimentResults;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.Json;
@@ -65,9 +66,9 @@ final class ReportCommand implements Callable<Integer> {
     /** Builds and writes the report; returns what was written, as JSON-ready data. */
     static Map<String, Object> write(Path directory, Path data, String command, OutputOptions output, PrintWriter err) {
         ExperimentResults results = ExperimentResults.read(directory);
-        output.note(err, "report: reading " + results.runs().size() + " runs of " + results.name()
-                + (results.gapMethods().isEmpty() ? "" : "; embedding test splits for the modality gap"));
-        ExperimentReport.Output report = ExperimentReport.build(results, data, command);
+        output.note(err, "report: reading " + results.runs().size() + " runs of " + results.name());
+        Analyses.complete(results, data, null); // what an older mla4j did not keep beside its runs
+        ExperimentReport.Output report = ExperimentReport.build(results, command);
         ReportDocument doc = report.document();
         Path staging = AtomicFiles.stagingDirectoryFor(directory.resolve(FIGURES));
         int figures = 0;

@@ -1,7 +1,5 @@
 package org.mla4j.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,12 +13,7 @@ import org.mla4j.experiment.Experiment;
 import org.mla4j.experiment.ExperimentGrid;
 import org.mla4j.experiment.ExperimentResults;
 import org.mla4j.experiment.RunGrid;
-import org.mla4j.experiment.RunSummary;
-import org.mla4j.experiment.SpecReader;
-import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.Json;
-import org.mla4j.run.Provenance;
-import org.mla4j.train.EpochListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -8,9 +8,9 @@ import org.mla4j.run.MissingSettings;
 import org.mla4j.settings.Setting;
 import org.mla4j.settings.SettingValues;
 import org.mla4j.train.TrainSettings;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Command-line options made from setting definitions: each setting becomes the option it names, with

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.mla4j.data.MultimodalDataset;
-import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.method.Methods;
@@ -349,35 +348,6 @@ public final class ExperimentResults {
                 "Test accuracy at missing rate η = %s", rate);
     }
 
-    /** The tables as Markdown, each followed by the command that produces it. */
-    public String tablesMarkdown() {
-        StringBuilder md = new StringBuilder("# ").append(name).append("\n\n");
-        if (!description.isEmpty()) {
-            md.append(description).append("\n\n");
-        }
-        md.append("Dataset `").append(dataset.name()).append("` (SHA-256 `").append(dataset.sha256())
-                .append("`), ").append(epochs).append(" epochs, seeds ").append(seedList()).append(".\n\n");
-        for (double rate : rates) {
-            md.append("## ").append(accuracyHeading(rate)).append("\n\n").append(accuracyCaption(rate)).append("\n\n")
-                    .append(accuracy(rate).markdown()).append("\nCommand: `").append(command).append("`\n\n");
-        }
-        if (hasVariants()) {
-            md.append("## Variants\n\n").append(variantsMarkdown()).append('\n');
-        }
-        SweepTable sweep = sweep();
-        if (sweep != null) {
-            md.append("## Fused test accuracy against the missing rate\n\n").append(sweepCaption()).append("\n\n")
-                    .append(sweep.markdown()).append("\nCommand: `").append(command).append("`\n\n");
-        }
-        List<String> failed = failures();
-        if (!failed.isEmpty()) {
-            md.append("## Runs that failed (left out of the tables)\n\n");
-            failed.forEach(f -> md.append("- ").append(f).append('\n'));
-            md.append('\n');
-        }
-        return md.toString();
-    }
-
     /** Caption of the missing-rate table. */
     public String sweepCaption() {
         return "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η: every (sample, modality) "
@@ -404,100 +374,19 @@ public final class ExperimentResults {
         return String.join(", ", parts);
     }
 
+
+    /** The tables as Markdown, each followed by the command that produces it. */
+    public String tablesMarkdown() {
+        return ResultsFiles.tablesMarkdown(this);
+    }
+
     /** The machine-readable form written to {@code results.json}. */
     public Map<String, Object> json() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", FORMAT);
-        m.put("format_version", VERSION);
-        m.put("experiment", name);
-        m.put("description", description);
-        m.put("command", command);
-        m.put("created", created);
-        m.put("provenance", provenance);
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("name", dataset.name());
-        d.put("path", dataset.path());
-        d.put("absolute_path", dataset.absolutePath());
-        d.put("sha256", dataset.sha256());
-        d.put("modalities", dataset.modalities());
-        m.put("dataset", d);
-        m.put("spec", spec);
-        m.put("epochs", epochs);
-        m.put("seeds", seeds);
-        m.put("missing_rates", rates);
-        m.put("modality_gap_methods", gapMethods);
-        m.put("curves", curves);
-        List<Map<String, Object>> rowList = new ArrayList<>();
-        for (Row r : rows) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("label", r.label());
-            x.put("method", r.method());
-            x.put("variant", r.variant());
-            x.put("options", r.changes());
-            rowList.add(x);
-        }
-        m.put("rows", rowList);
-        List<Map<String, Object>> runList = new ArrayList<>();
-        for (RunRecord r : runs) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("directory", r.directory());
-            x.put("row", r.row());
-            x.put("method", r.method());
-            x.put("variant", r.variant());
-            x.put("missing_rate", r.missingRate());
-            x.put("seed", r.seed());
-            x.put("status", r.status());
-            if (r.failure() != null) {
-                x.put("failure", r.failure());
-            }
-            if (r.status().equals(DONE)) {
-                RunSummary s = RunSummary.read(runDirectory(r).resolve(RunDirectory.METRICS));
-                x.put("selected_epoch", s.selectedEpoch());
-                x.put("test_fused_accuracy", nullable(s.fusedAccuracy()));
-                x.put("test_fused_accuracy_last_epoch", nullable(s.fusedAccuracyLastEpoch()));
-                x.put("test_modality_accuracy", s.modalityAccuracy());
-            }
-            runList.add(x);
-        }
-        m.put("runs", runList);
-        Map<String, Object> tables = new LinkedHashMap<>();
-        List<Map<String, Object>> accuracy = new ArrayList<>();
-        for (double rate : rates) {
-            Map<String, Object> t = new LinkedHashMap<>();
-            t.put("missing_rate", rate);
-            t.putAll(accuracy(rate).json());
-            accuracy.add(t);
-        }
-        tables.put("accuracy", accuracy);
-        SweepTable sweep = sweep();
-        tables.put("missing_sweep", sweep == null ? null : sweep.json());
-        m.put("tables", tables);
-        return m;
-    }
-
-    private static Double nullable(double v) {
-        return Double.isNaN(v) ? null : v;
-    }
-
-    /** One CSV over every missing rate: {@code missing_rate,} then the columns of {@link Comparison#csv()}. */
-    public String accuracyCsv() {
-        StringBuilder sb = new StringBuilder();
-        for (double rate : rates) {
-            List<String> lines = accuracy(rate).csv().lines().toList();
-            if (sb.length() == 0) {
-                sb.append("missing_rate,").append(lines.get(0)).append('\n');
-            }
-            for (String line : lines.subList(1, lines.size())) {
-                sb.append(rate).append(',').append(line).append('\n');
-            }
-        }
-        return sb.toString();
+        return ResultsFiles.json(this);
     }
 
     /** Writes {@code results.json}, {@code tables.md} and {@code accuracy.csv} (each atomically). */
     public void write() {
-        AtomicFiles.writeString(directory.resolve(FILE), Json.write(json()));
-        AtomicFiles.writeString(directory.resolve(TABLES), tablesMarkdown());
-        AtomicFiles.writeString(directory.resolve(ACCURACY_CSV), accuracyCsv());
+        ResultsFiles.write(this);
     }
 }

@@ -54,7 +54,9 @@ public final class ExperimentRunner {
                         listener.failed(entry, index, total, reason);
                     }
                 });
-        return write(experiment, plan, dataset, target, command, provenance, failures);
+        ExperimentResults results = write(experiment, plan, dataset, target, command, provenance, failures);
+        Analyses.complete(results, null, dataset);
+        return results;
     }
 
     private static ExperimentResults write(Experiment experiment, List<ExperimentGrid.PlannedRun> plan,

@@ -12,43 +12,25 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.mla4j.eval.Pca;
+import org.mla4j.eval.EmbeddingProjection;
 
 /**
- * A 2-D PCA picture of embeddings coloured by modality (the paper's Figure 3): the
- * L2-normalised embeddings of every modality are projected together on the two leading principal
- * components of their union, one colour per modality, each modality's centroid drawn as a large
- * diamond (joined by a dashed segment, the gap, when there are at most three modalities). Axes say
- * how much of the variance each component explains.
+ * Draws the 2-D PCA picture of embeddings coloured by modality (the paper's Figure 3) from an
+ * {@link EmbeddingProjection}: one colour per modality, each modality's centroid a large diamond
+ * (joined by a dashed segment, the gap, when there are at most three modalities). Axes say how much
+ * of the variance each component explains.
  */
 public final class EmbeddingPlot {
-    private static final int MAX_POINTS_PER_MODALITY = 2000;
-
     private EmbeddingPlot() {
     }
 
-    /** One modality's (not yet normalised) embeddings. */
-    public record Group(String name, float[][] embeddings) {
-    }
-
-    public static byte[] png(String title, List<Group> groups) {
-        List<float[][]> normalised = new ArrayList<>();
-        int total = 0;
-        for (Group g : groups) {
-            float[][] n = normalise(thin(g.embeddings()));
-            normalised.add(n);
-            total += n.length;
-        }
-        float[][] all = new float[total][];
-        int at = 0;
-        for (float[][] n : normalised) {
-            System.arraycopy(n, 0, all, at, n.length);
-            at += n.length;
-        }
-        Pca.Fit fit = Pca.fit(all, 2);
+    /** Draws a projection ({@link EmbeddingProjection}: points and centroids already computed). */
+    public static byte[] png(String title, EmbeddingProjection projection) {
+        List<EmbeddingProjection.Group> groups = projection.groups();
         XYChart chart = new XYChartBuilder().width(860).height(560).title(title)
-                .xAxisTitle(String.format(Locale.ROOT, "PC1 (%.0f %% of variance)", 100 * fit.explainedRatio(0)))
-                .yAxisTitle(String.format(Locale.ROOT, "PC2 (%.0f %% of variance)", 100 * fit.explainedRatio(1))).build();
+                .xAxisTitle(String.format(Locale.ROOT, "PC1 (%.0f %% of variance)", 100 * projection.explained()[0]))
+                .yAxisTitle(String.format(Locale.ROOT, "PC2 (%.0f %% of variance)", 100 * projection.explained()[1]))
+                .build();
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotGridLinesColor(new Color(0xe0e0e0));
@@ -58,22 +40,17 @@ public final class EmbeddingPlot {
         chart.getStyler().setYAxisDecimalPattern("0.00");
         List<double[]> centroids = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            double[][] xy = fit.project(normalised.get(g));
+            double[][] xy = groups.get(g).points();
+            centroids.add(groups.get(g).centroid());
             if (xy.length == 0) {
-                centroids.add(null);
                 continue;
             }
             double[] x = new double[xy.length];
             double[] y = new double[xy.length];
-            double cx = 0;
-            double cy = 0;
             for (int i = 0; i < xy.length; i++) {
                 x[i] = xy[i][0];
                 y[i] = xy[i][1];
-                cx += x[i];
-                cy += y[i];
             }
-            centroids.add(new double[] {cx / xy.length, cy / xy.length});
             Color c = SweepPlot.PALETTE[g % SweepPlot.PALETTE.length];
             XYSeries s = chart.addSeries(groups.get(g).name() + " (" + xy.length + ")", x, y);
             s.setMarker(SeriesMarkers.CIRCLE);
@@ -113,39 +90,5 @@ public final class EmbeddingPlot {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot render the plot " + title, e);
         }
-    }
-
-    /** Every k-th row, so a picture never holds more than {@link #MAX_POINTS_PER_MODALITY} points per modality. */
-    private static float[][] thin(float[][] rows) {
-        if (rows.length <= MAX_POINTS_PER_MODALITY) {
-            return rows;
-        }
-        int step = (rows.length + MAX_POINTS_PER_MODALITY - 1) / MAX_POINTS_PER_MODALITY;
-        List<float[]> kept = new ArrayList<>();
-        for (int i = 0; i < rows.length; i += step) {
-            kept.add(rows[i]);
-        }
-        return kept.toArray(float[][]::new);
-    }
-
-    /** Unit-length copies of the rows; rows of norm zero have no direction and are dropped. */
-    static float[][] normalise(float[][] rows) {
-        List<float[]> out = new ArrayList<>();
-        for (float[] r : rows) {
-            double norm = 0;
-            for (float v : r) {
-                norm += (double) v * v;
-            }
-            norm = Math.sqrt(norm);
-            if (norm == 0) {
-                continue;
-            }
-            float[] u = new float[r.length];
-            for (int j = 0; j < r.length; j++) {
-                u[j] = (float) (r[j] / norm);
-            }
-            out.add(u);
-        }
-        return out.toArray(float[][]::new);
     }
 }

@@ -19,11 +19,11 @@ import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.io.NpyArray;
 import org.mla4j.io.Npz;
-import org.mla4j.settings.SectionReader;
-import org.mla4j.settings.SettingValues;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.ParameterSnapshot;
+import org.mla4j.settings.SectionReader;
+import org.mla4j.settings.SettingValues;
 
 /**
  * A trained model on disk: {@code model.json} (method, modalities with their input shapes, classes,

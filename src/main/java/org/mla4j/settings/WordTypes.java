@@ -1,6 +1,5 @@
 package org.mla4j.settings;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
 

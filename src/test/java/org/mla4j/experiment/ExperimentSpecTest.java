@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.baseline.LateFusion;
 import org.mla4j.method.mla.MlaOptions;
-import org.mla4j.train.TrainSettings;
-import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.shared.FusionMode;
 import org.mla4j.run.RunConfig;
+import org.mla4j.train.TrainSettings;
 
 /** Parsing, validation and overrides of experiment specs (no training). */
 class ExperimentSpecTest {

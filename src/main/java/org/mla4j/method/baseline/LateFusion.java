@@ -12,14 +12,14 @@ import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
 import org.mla4j.core.TrainingStep;
-import org.mla4j.method.shared.DynamicFusion;
 import org.mla4j.method.shared.CommonSettings;
+import org.mla4j.method.shared.DynamicFusion;
 import org.mla4j.method.shared.FusionMode;
-import org.mla4j.settings.Setting;
 import org.mla4j.method.shared.JointTraining;
 import org.mla4j.method.shared.UnimodalBranches;
 import org.mla4j.method.shared.UnimodalPrediction;
 import org.mla4j.nn.ParameterGroup;
+import org.mla4j.settings.Setting;
 
 /**
  * Late fusion: every modality has its own encoder and head, trained only on its own loss; the
