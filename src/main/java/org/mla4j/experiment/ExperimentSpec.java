@@ -40,6 +40,11 @@ public record ExperimentSpec(String name, String description, String data, List<
     public static final List<String> KEYS = List.of("name", "description", "data", "methods", "seeds", "train",
             "encoder", "options", "missing", "variants", "report");
 
+    /** The settings each section ({@code train}, {@code encoder}, {@code options}, {@code missing}) holds. */
+    public static java.util.Map<String, List<org.mla4j.settings.Setting<?>>> sectionSettings() {
+        return SpecResolver.sections();
+    }
+
     /** One ablation variant: a name, the methods it applies to (default: all), and the options it changes. */
     @JsonPropertyOrder({"name", "methods", "options"})
     public record Variant(String name, List<String> methods, JsonNode options) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -15,6 +17,7 @@ import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSettings;
 import org.mla4j.run.MissingSettings;
 import org.mla4j.settings.SectionReader;
+import org.mla4j.settings.Setting;
 import org.mla4j.settings.SettingValues;
 import org.mla4j.settings.ValueTypes;
 import org.mla4j.train.TrainSettings;
@@ -36,6 +39,16 @@ final class SpecResolver {
         this.prefix = key -> SpecReader.source(source.file(), source.overrides(), key);
     }
 
+    /** The settings each section of a spec holds, by section key. */
+    static Map<String, List<Setting<?>>> sections() {
+        Map<String, List<Setting<?>>> m = new LinkedHashMap<>();
+        m.put("train", TrainSettings.ALL);
+        m.put("encoder", EncoderSettings.ALL);
+        m.put("options", Methods.allSettings());
+        m.put("missing", MissingSettings.ALL);
+        return m;
+    }
+
     static Experiment resolve(SpecReader.Bound bound) {
         return new SpecResolver(bound).experiment();
     }
@@ -46,10 +59,11 @@ final class SpecResolver {
         Path data = data(s.data());
         List<String> methods = methods(s.methods(), "methods", Methods.names());
         List<Long> seeds = seeds(s.seeds());
-        SettingValues settings = SectionReader.read(s.train(), "train", TrainSettings.ALL, prefix)
-                .overriddenBy(SectionReader.read(s.encoder(), "encoder", EncoderSettings.ALL, prefix))
-                .overriddenBy(SectionReader.read(s.options(), "options", Methods.allSettings(), prefix));
-        SettingValues m = SectionReader.read(s.missing(), "missing", MissingSettings.ALL, prefix);
+        Map<String, List<Setting<?>>> sections = sections();
+        SettingValues settings = SectionReader.read(s.train(), "train", sections.get("train"), prefix)
+                .overriddenBy(SectionReader.read(s.encoder(), "encoder", sections.get("encoder"), prefix))
+                .overriddenBy(SectionReader.read(s.options(), "options", sections.get("options"), prefix));
+        SettingValues m = SectionReader.read(s.missing(), "missing", sections.get("missing"), prefix);
         MissingPlan missing = new MissingPlan(m.get(MissingSettings.RATES), m.get(MissingSettings.SEED),
                 m.get(MissingSettings.MODALITY), m.get(MissingSettings.TRAINING_ONLY));
         List<Experiment.Variant> variants = variants(s.variants(), methods);
