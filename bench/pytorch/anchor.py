@@ -106,6 +106,9 @@ def load(data, encoder):
     train = np.load(os.path.join(data, "train_indices.npy"))
     test = np.load(os.path.join(data, "test_indices.npy"))
     classes = int(manifest["num_classes"])
+    if len(manifest["modalities"]) != 2:
+        raise SystemExit("anchor.py is written for two-modality datasets (the bench's); this one has "
+                         f"{len(manifest['modalities'])}")
     fit, val = carve(train, labels, classes)
     tiny = val[:TINY_VALIDATION]
     splits = {"fit": fit, "validation": tiny, "test": test}
