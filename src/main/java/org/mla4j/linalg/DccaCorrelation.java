@@ -46,18 +46,6 @@ public final class DccaCorrelation {
     public record Result(double correlation, double[] gradient1, double[] gradient2, double[] singularValues) {
     }
 
-    /** An output matrix centred on its batch mean, with its whitening matrix {@code Σ^{-1/2}}. */
-    record Whitened(DMatrixRMaj centred, DMatrixRMaj inverseSqrt) {
-        static Whitened of(RowMatrix h, double ridge) {
-            if (h.numRows() < 2) {
-                throw new IllegalArgumentException("a correlation needs at least 2 samples in the batch, got "
-                        + h.numRows());
-            }
-            DMatrixRMaj centred = h.centred(h.columnMeans());
-            return new Whitened(centred, SymmetricEigen.inverseSqrt(Covariance.of(centred, ridge)));
-        }
-    }
-
     /** The default ridge on both outputs. */
     public DccaCorrelation() {
         this(DEFAULT_RIDGE, DEFAULT_RIDGE);
@@ -80,15 +68,15 @@ public final class DccaCorrelation {
             throw new IllegalArgumentException("expected both outputs over the same samples, got " + h1.numRows()
                     + " rows in H1 and " + h2.numRows() + " in H2");
         }
-        return evaluate(Whitened.of(h1, ridge1), Whitened.of(h2, ridge2));
+        return evaluate(WhitenedView.of(h1, ridge1), WhitenedView.of(h2, ridge2));
     }
 
-    static Result evaluate(Whitened v1, Whitened v2) {
+    static Result evaluate(WhitenedView v1, WhitenedView v2) {
         DMatrixRMaj h1 = v1.centred();
         DMatrixRMaj h2 = v2.centred();
         DMatrixRMaj k1 = v1.inverseSqrt();
         DMatrixRMaj k2 = v2.inverseSqrt();
-        Svd svd = Svd.of(Products.ab(Products.ab(k1, Covariance.cross(h1, h2)), k2));
+        Svd svd = Svd.of(WhitenedView.crossWhitened(v1, v2));
         double[] d = svd.values();
         double corr = 0;
         for (double s : d) {

@@ -19,7 +19,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * deterministic: each pair (column c of A1, column c of A2) is flipped together so that the entry of
  * largest magnitude in column c of A1 is positive (the first such entry on ties).
  *
- * <p>At N = 3000 and d1 = d2 = 1024 a fit takes seconds (see BENCHMARKS or {@code org.mla4j.bench.CcaFitTime}).
+ * <p>At N = 3000 and d1 = d2 = 1024 a fit takes seconds (measured by {@code org.mla4j.bench.CcaFitTime};
+ * see docs/methods-correlation.md).
  */
 public final class LinearCca {
     /** The default ridge r1 = r2 for raw features. */
@@ -59,19 +60,42 @@ public final class LinearCca {
     /** Fits on the rows of two views over the same samples, centred on the given means μ1, μ2. */
     public CcaFit fit(RowMatrix x1, double[] mean1, RowMatrix x2, double[] mean2) {
         checkViews(x1, x2);
-        DMatrixRMaj h1 = x1.centred(mean1);
-        DMatrixRMaj h2 = x2.centred(mean2);
-        DMatrixRMaj k1 = SymmetricEigen.inverseSqrt(Covariance.of(h1, ridge1));
-        DMatrixRMaj k2 = SymmetricEigen.inverseSqrt(Covariance.of(h2, ridge2));
-        DMatrixRMaj t = Products.ab(Products.ab(k1, Covariance.cross(h1, h2)), k2);
+        return fit(WhitenedView.of(x1, mean1, ridge1), WhitenedView.of(x2, mean2, ridge2));
+    }
 
-        Svd svd = Svd.of(t);
-        DMatrixRMaj a1 = Products.ab(k1, leading(svd.u(), k));
-        DMatrixRMaj a2 = Products.ab(k2, leading(svd.w(), k));
+    /** The fit from views already centred and whitened with this CCA's ridges (r1 for v1, r2 for v2). */
+    CcaFit fit(WhitenedView v1, WhitenedView v2) {
+        Svd svd = Svd.of(WhitenedView.crossWhitened(v1, v2));
+        DMatrixRMaj a1 = Products.ab(v1.inverseSqrt(), leading(svd.u(), k));
+        DMatrixRMaj a2 = Products.ab(v2.inverseSqrt(), leading(svd.w(), k));
         fixSigns(a1, a2);
         double[] rho = new double[k];
         System.arraycopy(svd.values(), 0, rho, 0, k);
-        return new CcaFit(LinearProjection.of(mean1, a1), LinearProjection.of(mean2, a2), rho);
+        return new CcaFit(LinearProjection.of(v1.mean(), a1), LinearProjection.of(v2.mean(), a2), rho);
+    }
+
+    double ridge1() {
+        return ridge1;
+    }
+
+    double ridge2() {
+        return ridge2;
+    }
+
+    /** Checks that two views can be fitted with this CCA (same rows, at least 2, k ≤ min(d1, d2)). */
+    void checkViews(RowMatrix x1, RowMatrix x2) {
+        if (x1.numRows() != x2.numRows()) {
+            throw new IllegalArgumentException("expected both views over the same samples, got " + x1.numRows()
+                    + " rows in view 1 and " + x2.numRows() + " in view 2");
+        }
+        if (x1.numRows() < 2) {
+            throw new IllegalArgumentException("CCA needs at least 2 samples, got " + x1.numRows());
+        }
+        int most = Math.min(x1.numCols(), x2.numCols());
+        if (k > most) {
+            throw new IllegalArgumentException("expected k ≤ min(d1, d2) = " + most + " canonical pairs for views of width "
+                    + x1.numCols() + " and " + x2.numCols() + ", got k = " + k);
+        }
     }
 
     private static DMatrixRMaj leading(DMatrixRMaj m, int columns) {
@@ -95,21 +119,6 @@ public final class LinearCca {
                     a2.set(r, c, -a2.get(r, c));
                 }
             }
-        }
-    }
-
-    private void checkViews(RowMatrix x1, RowMatrix x2) {
-        if (x1.numRows() != x2.numRows()) {
-            throw new IllegalArgumentException("expected both views over the same samples, got " + x1.numRows()
-                    + " rows in view 1 and " + x2.numRows() + " in view 2");
-        }
-        if (x1.numRows() < 2) {
-            throw new IllegalArgumentException("CCA needs at least 2 samples, got " + x1.numRows());
-        }
-        int most = Math.min(x1.numCols(), x2.numCols());
-        if (k > most) {
-            throw new IllegalArgumentException("expected k ≤ min(d1, d2) = " + most + " canonical pairs for views of width "
-                    + x1.numCols() + " and " + x2.numCols() + ", got k = " + k);
         }
     }
 

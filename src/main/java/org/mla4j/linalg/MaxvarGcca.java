@@ -83,10 +83,10 @@ public final class MaxvarGcca {
         DMatrixRMaj y = new DMatrixRMaj(n, total);
         double scale = 1.0 / Math.sqrt(n - 1.0);
         for (int v = 0, offset = 0; v < m; offset += views.get(v).numCols(), v++) {
-            means[v] = views.get(v).columnMeans();
-            DMatrixRMaj h = views.get(v).centred(means[v]);
-            whitening[v] = SymmetricEigen.inverseSqrt(Covariance.of(h, ridge));
-            DMatrixRMaj block = Products.ab(h, whitening[v]);
+            WhitenedView view = WhitenedView.of(views.get(v), ridge);
+            means[v] = view.mean();
+            whitening[v] = view.inverseSqrt();
+            DMatrixRMaj block = Products.ab(view.centred(), whitening[v]);
             int d = block.numCols;
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {

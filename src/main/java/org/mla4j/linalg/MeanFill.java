@@ -24,6 +24,9 @@ public final class MeanFill {
      */
     public static double[] observedMean(float[] features, int dim, boolean[] present, int[] trainRows) {
         RowMatrix all = RowMatrix.of(features, present.length, dim);
+        if (trainRows == null) {
+            throw new IllegalArgumentException("expected the training row indices, got null");
+        }
         int count = 0;
         for (int i : trainRows) {
             if (i < 0 || i >= present.length) {

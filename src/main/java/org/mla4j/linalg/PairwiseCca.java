@@ -40,17 +40,33 @@ public final class PairwiseCca {
         return new PairwiseCca(numModalities, k, fits);
     }
 
-    /** Fits one CCA per pair of the given views (all over the same samples, M ≥ 2), each centred on its own means. */
+    /**
+     * Fits one CCA per pair of the given views (all over the same samples, M ≥ 2), each view centred on its own
+     * means. Each view is centred and whitened once per ridge and reused by all its pairs.
+     */
     public static PairwiseCca fit(List<RowMatrix> views, LinearCca cca) {
         checkViews(views);
         int m = views.size();
-        double[][] means = new double[m][];
+        List<int[]> pairs = pairs(m);
+        for (int[] p : pairs) {
+            cca.checkViews(views.get(p[0]), views.get(p[1]));
+        }
+        // view i is the first of its pairs with j > i (ridge r1) and the second of those with j < i (ridge r2)
+        WhitenedView[] asFirst = new WhitenedView[m];
+        WhitenedView[] asSecond = new WhitenedView[m];
         for (int i = 0; i < m; i++) {
-            means[i] = views.get(i).columnMeans();
+            double[] mean = views.get(i).columnMeans();
+            if (i < m - 1) {
+                asFirst[i] = WhitenedView.of(views.get(i), mean, cca.ridge1());
+            }
+            if (i > 0) {
+                asSecond[i] = asFirst[i] != null && cca.ridge2() == cca.ridge1()
+                        ? asFirst[i] : WhitenedView.of(views.get(i), mean, cca.ridge2());
+            }
         }
         List<CcaFit> fits = new ArrayList<>();
-        for (int[] p : pairs(m)) {
-            fits.add(cca.fit(views.get(p[0]), means[p[0]], views.get(p[1]), means[p[1]]));
+        for (int[] p : pairs) {
+            fits.add(cca.fit(asFirst[p[0]], asSecond[p[1]]));
         }
         return new PairwiseCca(m, cca.k(), fits);
     }

@@ -41,7 +41,7 @@ public final class PairwiseDccaLoss {
         if (m < 2) {
             throw new IllegalArgumentException("expected the outputs of at least 2 modalities, got " + m);
         }
-        DccaCorrelation.Whitened[] views = new DccaCorrelation.Whitened[m];
+        WhitenedView[] views = new WhitenedView[m];
         double[][] gradients = new double[m][];
         for (int v = 0; v < m; v++) {
             if (outputs.get(v).numRows() != outputs.get(0).numRows()) {
@@ -49,7 +49,7 @@ public final class PairwiseDccaLoss {
                         + outputs.get(0).numRows() + " rows for modality 0 and " + outputs.get(v).numRows()
                         + " for modality " + v);
             }
-            views[v] = DccaCorrelation.Whitened.of(outputs.get(v), ridge);
+            views[v] = WhitenedView.of(outputs.get(v), ridge);
             gradients[v] = new double[outputs.get(v).numRows() * outputs.get(v).numCols()];
         }
         List<int[]> pairs = PairwiseCca.pairs(m);

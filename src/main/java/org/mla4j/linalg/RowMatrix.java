@@ -38,15 +38,6 @@ public final class RowMatrix {
         return new RowMatrix(null, data, n, d, null);
     }
 
-    /** The rows of a row-major float array whose row length is {@code d} (its row count is inferred). */
-    public static RowMatrix ofWidth(float[] data, int d) {
-        if (data == null || d < 1 || data.length % d != 0) {
-            throw new IllegalArgumentException("expected a row-major array whose length is a multiple of the row width "
-                    + d + ", got " + (data == null ? "null" : "length " + data.length));
-        }
-        return of(data, data.length / d, d);
-    }
-
     /**
      * The view restricted to the given rows of the backing array (indices into the backing array, not
      * into this view; any order, repeats allowed).
@@ -76,6 +67,10 @@ public final class RowMatrix {
 
     /** Element (i, j) of the view, as a double. */
     public double get(int i, int j) {
+        if (i < 0 || i >= numRows() || j < 0 || j >= cols) {
+            throw new IndexOutOfBoundsException("element (" + i + ", " + j + ") is outside the " + numRows() + " × "
+                    + cols + " view");
+        }
         int offset = backingRow(i) * cols + j;
         return floats != null ? floats[offset] : doubles[offset];
     }

@@ -16,8 +16,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * </pre>
  * Eigenvalues below the floor are clamped up to it rather than dropped, so the rank of the result does
  * not change from one call to the next (spec §11). With a ridge r ≫ ε on the diagonal of a covariance the
- * clamp never acts. The result is formed as {@code B Bᵀ} with {@code B = V diag(max(λ, ε)^{-1/4})}, so it is
- * exactly symmetric.
+ * clamp never acts. The result is formed as {@code B Bᵀ} with {@code B = V diag(max(λ, ε)^{-1/4})} and its two
+ * triangles averaged, so it is exactly symmetric.
  */
 public final class SymmetricEigen {
     /** The default floor for eigenvalues before an inverse square root. */
@@ -96,6 +96,14 @@ public final class SymmetricEigen {
                 b.data[r * n + c] *= s;
             }
         }
-        return Products.abt(b, b);
+        DMatrixRMaj k = Products.abt(b, b);
+        for (int r = 0; r < n; r++) {
+            for (int c = r + 1; c < n; c++) {
+                double mean = 0.5 * (k.data[r * n + c] + k.data[c * n + r]);
+                k.data[r * n + c] = mean;
+                k.data[c * n + r] = mean;
+            }
+        }
+        return k;
     }
 }

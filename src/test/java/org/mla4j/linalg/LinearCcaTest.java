@@ -50,6 +50,22 @@ class LinearCcaTest {
         }
     }
 
+    @Test
+    void wideViewsTakeTheThreadedKernelsAndKeepTheIdentities() {
+        // d ≥ 200 and N·d² ≥ 10⁷: products, eigendecompositions and the SVD take EJML's threaded code
+        int n = 600;
+        CorrelatedViews data = new CorrelatedViews(n, 220, 210, new double[] {0.95, 0.9}, 7);
+        CcaFit fit = new LinearCca(4).fit(data.view1(), data.view2());
+        double[] z1 = fit.transform(0, data.view1());
+        double[] z2 = fit.transform(1, data.view2());
+        double[] rho = fit.correlations();
+        for (int a = 0; a < 4; a++) {
+            assertThat(covariance(z1, z2, a, a, 4, n)).isCloseTo(rho[a], within(1e-8));
+            assertThat(covariance(z1, z2, a, (a + 1) % 4, 4, n)).isCloseTo(0, within(1e-8));
+        }
+        assertThat(rho[0]).isGreaterThanOrEqualTo(rho[1]).isLessThan(1.0);
+    }
+
     /**
      * Hand-worked case, view 1 two-dimensional, view 2 one-dimensional, four samples:
      * <pre>

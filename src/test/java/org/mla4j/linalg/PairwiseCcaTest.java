@@ -44,7 +44,8 @@ class PairwiseCcaTest {
             }
         }
         List<RowMatrix> x = List.of(RowMatrix.of(views[0], n, 4), RowMatrix.of(views[1], n, 3), RowMatrix.of(views[2], n, 5));
-        LinearCca cca = new LinearCca(2);
+        // different ridges for the first and second view of a pair: a view is whitened once per role
+        LinearCca cca = new LinearCca(2, 1e-4, 0.05);
         PairwiseCca model = PairwiseCca.fit(x, cca);
         assertThat(model.featureDim()).isEqualTo(12);
         double[] features = model.transform(x);
