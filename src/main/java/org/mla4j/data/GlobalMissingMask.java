@@ -1,6 +1,7 @@
 package org.mla4j.data;
 
 import java.util.SplittableRandom;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * The global missing-rate protocol of GCNet / CPM-Nets ({@code get_sn}; spec MISSING-BASELINES §0.2), the
