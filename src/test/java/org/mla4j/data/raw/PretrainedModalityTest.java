@@ -57,6 +57,26 @@ class PretrainedModalityTest {
     }
 
     @Test
+    void audioGoesInAsItsLogMelSpectrogram() throws IOException {
+        TinyRawDataset.write(dir);
+        Files.writeString(dir.resolve("manifest.json"), TinyRawDataset.manifest().replace("\"frames\": 4, \"mel_bands\": 8}}",
+                "\"frames\": 8, \"mel_bands\": 8}, \"pretrained\": \"models/a.onnx\"}"));
+        TinyModels.copy(TinyModels.IMAGE_ONNX, dir.resolve("models/a.onnx"));
+        MultimodalDataset ds = DatasetLoader.load(dir);
+        assertThat(ds.modality(1)).isEqualTo(new Modality("audio", 3, List.of(3)));
+        PretrainedRecipe r = (PretrainedRecipe) RawManifest.parse(Files.readAllBytes(dir.resolve("manifest.json")),
+                dir.resolve("manifest.json")).modalities().get(1).recipe();
+        assertThat(r.base().shape()).containsExactly(1, 8, 8);
+        for (int i = 0; i < TinyRawDataset.SAMPLES; i++) {
+            byte[] wav = Files.readAllBytes(dir.resolve("audio/s" + i + ".wav"));
+            float[] expected = TinyModels.image(r.base().extract(List.of(new FeatureRecipe.Input(dir.resolve("a.wav"), wav))));
+            for (int k = 0; k < 3; k++) {
+                assertThat(ds.features(1)[i * 3 + k]).isCloseTo(expected[k], within(1e-5f));
+            }
+        }
+    }
+
+    @Test
     void replacingTheModelFileChangesTheCacheKey() throws IOException {
         imageThrough("models/m.onnx");
         TinyModels.copy(TinyModels.IMAGE_ONNX, dir.resolve("models/m.onnx"));
