@@ -22,8 +22,11 @@ import org.mla4j.io.Json;
  * <p>The key is SHA-256 over a cache format tag ({@value #FORMAT}), the manifest bytes, each
  * modality's resolved preprocessing parameters ({@link FeatureRecipe#describe()}, so a change of a
  * preset's meaning invalidates old caches), the index bytes, and for every listed file (sample
- * order, modality order) its path relative to the dataset folder, size and modification time. Any
- * edit of the manifest, the index or a media file therefore gives a new key.
+ * order, modality order) its path relative to the dataset folder, size and modification time, and for
+ * text files also the SHA-256 of their bytes (they are small, and a typo fix keeps the size). Text
+ * written in the index is covered by the index bytes; a pretrained model file by its SHA-256 in the
+ * recipe's parameters. Any edit of the manifest, the index, a media file or a model file therefore
+ * gives a new key.
  *
  * <p>Location, in this order: the folder named by the system property {@value #PROPERTY} or the
  * environment variable {@value #ENV} ({@code off} disables the cache) as
@@ -78,10 +81,23 @@ public final class FeatureCache {
                     numbers.clear();
                     numbers.putLong(a.size()).putLong(a.lastModifiedTime().toMillis());
                     sha.update(numbers.array());
+                    if (entries.get(m).recipe().kind() == MediaKind.TEXT) {
+                        sha.update(contentDigest(p));
+                    }
                 }
             }
         }
         return HexFormat.of().formatHex(sha.digest());
+    }
+
+    private static byte[] contentDigest(Path p) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw InvalidInputException.inFile(p, "cannot be read (" + e.getMessage() + ")");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The cache folder for a dataset and key, or null when caching is turned off. */

@@ -33,6 +33,15 @@ public interface FeatureRecipe {
     }
 
     /**
+     * Whether a cell holds the data itself (text written in the index) rather than file names; then
+     * {@link #extract} gets one input whose path is the index file and whose bytes are the cell's
+     * UTF-8 text.
+     */
+    default boolean inlineCells() {
+        return false;
+    }
+
+    /**
      * The features of one sample.
      *
      * @throws org.mla4j.io.InvalidInputException naming the file when one cannot be decoded

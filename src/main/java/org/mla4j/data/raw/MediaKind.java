@@ -11,7 +11,9 @@ public enum MediaKind {
     /** Several image files per cell (video frames, separated by the manifest's list separator) ({@link VideoRecipe}). */
     VIDEO,
     /** One {@code .npy} file per cell holding a ready feature vector ({@link VectorRecipe}). */
-    FEATURES;
+    FEATURES,
+    /** The cell's text, or a UTF-8 text file, turned into a sentence vector ({@link TextRecipe}). */
+    TEXT;
 
     /** The manifest spelling, e.g. {@code "audio"}. */
     public String label() {

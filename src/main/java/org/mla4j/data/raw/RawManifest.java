@@ -51,13 +51,14 @@ public record RawManifest(Path file, String name, String index, String idColumn,
      *
      * @param name   modality name
      * @param column CSV column holding its file(s); an empty cell means absent
-     * @param recipe how its files become features
+     * @param recipe how its files (or, for inline text, its cells) become features
      */
     public record Entry(String name, String column, FeatureRecipe recipe) {
     }
 
     private static final Pattern MODALITY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Set<String> ENTRY_KEYS = Set.of("name", "column", "kind", "preset", "params", "description");
+    private static final Set<String> ENTRY_KEYS = Set.of("name", "column", "kind", "preset", "params", "description",
+            "source", "pretrained");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -151,7 +152,14 @@ public record RawManifest(Path file, String name, String index, String idColumn,
                 case IMAGE -> ImageRecipe.parse(m, at, f);
                 case VIDEO -> VideoRecipe.parse(m, at, f);
                 case FEATURES -> VectorRecipe.parse(m, at, f);
+                case TEXT -> TextRecipe.parse(m, at, f);
             };
+            if (kind != MediaKind.TEXT) {
+                if (f.optional(m, "source") != null) {
+                    throw f.error(at + ".source", "applies to text modalities only (\"kind\": \"text\")");
+                }
+                recipe = PretrainedRecipe.wrap(recipe, mName, m, at, f);
+            }
             entries.add(new Entry(mName, column, recipe));
         }
         return new RawManifest(file, name, index, idColumn, labelColumn, splitColumn, splitExplicit, classNames,

@@ -28,10 +28,14 @@ import org.mla4j.io.InvalidInputException;
  *                   ≥ 0: then class c is the label "c" and the classes are 0 … max)
  * @param train      rows in the train split, or null without a split column
  * @param test       rows in the test split, or null without a split column
- * @param files      per modality, per sample: the files (empty when absent)
+ * @param files      per modality, per sample: the files (empty when absent, and for inline modalities)
+ * @param inline     per modality: for a modality whose recipe reads its cells inline
+ *                   ({@link FeatureRecipe#inlineCells()}, e.g. text written in the index) every
+ *                   sample's cell ("" when absent); null for the other modalities
  */
 public record RawTable(RawManifest manifest, Path indexFile, List<String> ids, int[] lines, int[] labels,
-                       List<String> classNames, int[] train, int[] test, List<List<List<Path>>> files) {
+                       List<String> classNames, int[] train, int[] test, List<List<List<Path>>> files,
+                       List<List<String>> inline) {
 
     public int size() {
         return labels.length;
@@ -100,10 +104,23 @@ public record RawTable(RawManifest manifest, Path indexFile, List<String> ids, i
 
         DatasetFolder media = new DatasetFolder(mf.dir(), indexFile);
         List<List<List<Path>>> files = new ArrayList<>();
+        List<List<String>> inline = new ArrayList<>();
         boolean[] any = new boolean[n];
         for (int m = 0; m < columns.length; m++) {
             RawManifest.Entry e = mf.modalities().get(m);
             List<List<Path>> perRow = new ArrayList<>(n);
+            if (e.recipe().inlineCells()) {
+                List<String> cells = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    cells.add(csv.row(i).get(columns[m]));
+                    any[i] |= !cells.get(i).isEmpty();
+                    perRow.add(List.of());
+                }
+                inline.add(java.util.Collections.unmodifiableList(cells));
+                files.add(perRow);
+                continue;
+            }
+            inline.add(null);
             for (int i = 0; i < n; i++) {
                 String cell = csv.row(i).get(columns[m]);
                 if (cell.isEmpty()) {
@@ -132,7 +149,8 @@ public record RawTable(RawManifest manifest, Path indexFile, List<String> ids, i
                         + " empty); each sample needs at least one");
             }
         }
-        return new RawTable(mf, indexFile, List.copyOf(ids), lines, labels, classNames, train, test, files);
+        return new RawTable(mf, indexFile, List.copyOf(ids), lines, labels, classNames, train, test, files,
+                java.util.Collections.unmodifiableList(inline));
     }
 
     private static List<String> deriveClasses(CsvTable csv, int labelCol) {

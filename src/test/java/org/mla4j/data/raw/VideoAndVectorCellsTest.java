@@ -100,6 +100,6 @@ class VideoAndVectorCellsTest {
                 .replace("f/0_1.png | ", "f/0_1.png | |"));
         assertThatThrownBy(() -> DatasetLoader.load(dir)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("line 2, column 'frames' has an empty file name");
-        assertThat(List.of(MediaKind.values())).hasSize(4);
+        assertThat(List.of(MediaKind.values())).hasSize(5);
     }
 }
