@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.mla4j.experiment.ExperimentSpec;
 import org.mla4j.settings.Setting;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Every setting is defined once: the options of {@code mla train} and the keys of an experiment spec

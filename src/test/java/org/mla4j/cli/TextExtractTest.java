@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.DatasetLoader;
 import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.TinyTextDataset;
 import org.mla4j.io.Json;
 

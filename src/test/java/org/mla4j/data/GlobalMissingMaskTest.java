@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.mla4j.io.InvalidInputException;
 
 class GlobalMissingMaskTest {
     private static boolean[][] all(int m, int n) {

@@ -29,7 +29,7 @@ public interface BatchedRecipe<T> extends FeatureRecipe {
     /**
      * The first stage for one sample; deterministic and safe to call from several threads.
      *
-     * @throws org.mla4j.data.InvalidInputException naming the file when it cannot be decoded
+     * @throws org.mla4j.io.InvalidInputException naming the file when it cannot be decoded
      */
     T prepare(List<Input> files);
 
@@ -37,7 +37,7 @@ public interface BatchedRecipe<T> extends FeatureRecipe {
      * Loads the network.
      *
      * @param threads intra-op threads for the network
-     * @throws org.mla4j.data.InvalidInputException naming the model file when it cannot be used
+     * @throws org.mla4j.io.InvalidInputException naming the model file when it cannot be used
      */
     Encoder<T> open(int threads);
 

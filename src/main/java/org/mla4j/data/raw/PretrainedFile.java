@@ -13,8 +13,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mla4j.data.DatasetFolder;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.raw.pretrained.FrozenModel;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * The {@code "pretrained"} model file of a modality entry: a name relative to the dataset folder

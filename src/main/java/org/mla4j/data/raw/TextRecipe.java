@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.raw.text.SentenceEncoder;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Text cells → sentence vectors. Where the text is, is stated by the entry's required

@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.DatasetLoader;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.image.ImageLoader;
 import org.mla4j.data.raw.pretrained.TinyModels;
 import org.mla4j.data.raw.text.SentenceEncoder;
 import org.mla4j.data.raw.text.WordPieceTokenizer;
+import org.mla4j.io.InvalidInputException;
 
 /** "pretrained" model files in raw manifests, end to end: features, the cache key, paths and shapes refused. */
 class PretrainedModalityTest {

@@ -12,11 +12,11 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.DatasetLoader;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
+import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.data.raw.text.SentenceEncoder;
+import org.mla4j.io.InvalidInputException;
 
 /** Text modalities in raw datasets: inline and file cells, the bundled encoder's vectors, bad input, the cache key. */
 class TextModalityTest {

@@ -1,8 +1,8 @@
 package org.mla4j.data.raw.text;
 
 import java.io.IOException;
-import java.lang.ref.SoftReference;
 import java.io.InputStream;
+import java.lang.ref.SoftReference;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;

@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.raw.pretrained.FrozenModel;
 import org.mla4j.data.raw.pretrained.HostTensor;
 import org.mla4j.data.raw.pretrained.OnnxModel;
 import org.mla4j.data.raw.pretrained.TensorSpec;
+import org.mla4j.io.InvalidInputException;
 
 /**
  * Texts → fixed-length vectors through a frozen transformer on {@link WordPieceTokenizer}'s token ids.

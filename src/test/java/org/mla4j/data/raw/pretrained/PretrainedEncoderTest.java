@@ -12,9 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mla4j.data.InvalidInputException;
 import org.mla4j.data.raw.text.SentenceEncoder;
 import org.mla4j.data.raw.text.WordPieceTokenizer;
+import org.mla4j.io.InvalidInputException;
 
 /** The tiny ONNX and TorchScript encoders equal the same networks by hand; bad files and shapes are refused. */
 class PretrainedEncoderTest {
