@@ -15,11 +15,16 @@ import org.mla4j.nn.ParameterGroup;
  * separate graphs run backward on separate threads.
  *
  * <p>A group's share needs the gradient at its copy to be complete, which it is once every share cut
- * after it has run (a later cut may belong to a group that read this one's output). So taking a
- * group's share first runs, here and newest first, every pending share cut after it.
+ * after it that may feed it has run: a later cut's group may have read this one's output, unless its
+ * input needed no gradient (raw data), in which case its share gives nothing to earlier cuts. So
+ * taking a group's share first runs, here and newest first, every pending later share that may.
  */
 final class DeferredBackward {
-    private record Cut(ParameterGroup producer, NDArray output, NDArray copy) {
+    /**
+     * @param independent the group's input needed no gradient, so its share gives none to earlier cuts
+     * @param pass        the backward pass (gradient collector) the cut belongs to
+     */
+    private record Cut(ParameterGroup producer, NDArray output, NDArray copy, boolean independent, int pass) {
         /** The share as a task that owns the two arrays it reads, so it may outlive the batch that made them. */
         Runnable task() {
             NDArray gradient = copy.getGradient();
@@ -38,19 +43,27 @@ final class DeferredBackward {
 
     private final List<Cut> pending = new ArrayList<>();
 
-    /** What follows {@code producer} reads the returned copy of its {@code output}. */
-    NDArray cut(ParameterGroup producer, NDArray output) {
+    /** A share taken for running: the task, and the backward pass it belongs to. */
+    record Share(Runnable task, int pass) {
+    }
+
+    /**
+     * What follows {@code producer} reads the returned copy of its {@code output}, which the group
+     * computed from {@code input} during backward pass {@code pass}.
+     */
+    NDArray cut(ParameterGroup producer, NDArray input, NDArray output, int pass) {
         NDArray copy = output.stopGradient();
         copy.setRequiresGradient(true);
-        pending.add(new Cut(producer, output, copy));
+        pending.add(new Cut(producer, output, copy, !input.hasGradient(), pass));
         return copy;
     }
 
     /**
      * The rest of {@code group}'s backward pass as one task (null when nothing is pending for it),
-     * after running every later pending share here. The task may run on another thread.
+     * after running here every later pending share that may feed it (one whose group read something
+     * that needed a gradient). The task may run on another thread.
      */
-    Runnable take(ParameterGroup group) {
+    Share take(ParameterGroup group) {
         int first = -1;
         for (int i = 0; i < pending.size() && first < 0; i++) {
             if (pending.get(i).producer() == group) {
@@ -60,26 +73,28 @@ final class DeferredBackward {
         if (first < 0) {
             return null;
         }
+        int pass = pending.get(first).pass();
         List<Runnable> mine = new ArrayList<>();
         for (int i = pending.size() - 1; i >= first; i--) {
             Cut c = pending.get(i);
             if (c.producer() == group) {
                 mine.add(c.task());
-            } else {
+                pending.remove(i);
+            } else if (!c.independent()) {
                 c.task().run();
+                pending.remove(i);
             }
-            pending.remove(i);
         }
-        return () -> mine.forEach(Runnable::run);
+        return new Share(() -> mine.forEach(Runnable::run), pass);
     }
 
     /** Runs, here, the rest of the backward pass of the group that holds {@code parameter}, if pending. */
     void finishOwnerOf(Parameter parameter) {
         for (Cut c : List.copyOf(pending)) {
             if (c.producer().parameters().contains(parameter)) {
-                Runnable rest = take(c.producer());
+                Share rest = take(c.producer());
                 if (rest != null) {
-                    rest.run();
+                    rest.task().run();
                 }
                 return;
             }

@@ -14,8 +14,9 @@ import org.mla4j.nn.ParameterGroup;
 
 /**
  * The engine's {@link TrainingStep} for one epoch. A group that was {@linkplain #encode encoded} is
- * updated together with the rest of its backward pass, on the optimiser's background thread where
- * there is a spare core ({@link Sgd#updateInBackground}); every other update runs in place. Losses
+ * updated together with the rest of its backward pass; the first such group of each backward pass on
+ * the optimiser's background thread where there is a spare core ({@link Sgd#updateInBackground}),
+ * beside whatever this thread does next; every other update runs in place. Losses
  * are summed on the engine and read once per epoch, so recording one does not synchronise.
  */
 final class EpochStep implements TrainingStep {
@@ -29,6 +30,9 @@ final class EpochStep implements TrainingStep {
     private final Map<String, Integer> lossCounts = new LinkedHashMap<>();
     private final int epoch;
     private final float learningRate;
+    /** Backward passes begun (collectors opened) this epoch, and the last one a share went to the background from. */
+    private int pass;
+    private int backgroundPass = -1;
 
     EpochStep(Engine engine, Sgd sgd, ParameterStore store, DeferredBackward deferred, SplittableRandom random,
               NDManager parent, int epoch, float learningRate) {
@@ -59,6 +63,7 @@ final class EpochStep implements TrainingStep {
 
     @Override
     public GradientCollector collector() {
+        pass++;
         return engine.newGradientCollector();
     }
 
@@ -70,7 +75,7 @@ final class EpochStep implements TrainingStep {
 
     @Override
     public NDArray encode(ParameterGroup group, NDArray input) {
-        return deferred.cut(group, through(group, input));
+        return deferred.cut(group, input, through(group, input), pass);
     }
 
     @Override
@@ -86,10 +91,15 @@ final class EpochStep implements TrainingStep {
 
     @Override
     public void update(ParameterGroup group) {
-        Runnable rest = deferred.take(group);
-        if (rest != null) {
-            sgd.updateInBackground(group, rest, group.parameters(), learningRate);
+        DeferredBackward.Share rest = deferred.take(group);
+        if (rest != null && rest.pass() != backgroundPass) {
+            // one share per backward pass goes beside the next work; the others run here, in parallel with it
+            backgroundPass = rest.pass();
+            sgd.updateInBackground(group, rest.task(), group.parameters(), learningRate);
             return;
+        }
+        if (rest != null) {
+            rest.task().run();
         }
         for (Parameter p : group.parameters()) {
             sgd.update(p, learningRate);

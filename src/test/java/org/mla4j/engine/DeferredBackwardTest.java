@@ -89,14 +89,14 @@ class DeferredBackwardTest {
 
             DeferredBackward deferred = new DeferredBackward();
             try (GradientCollector c = engine.newGradientCollector()) {
-                NDArray features = deferred.cut(encoder, encoder.forward(store, x, true));
+                NDArray features = deferred.cut(encoder, x, encoder.forward(store, x, true), 1);
                 c.backward(Losses.crossEntropy(head.forward(store, features, true), oneHot));
             }
             assertThat(allZero(gradients(encoder))).as("backward stops at the cut").isTrue();
             assertThat(allZero(gradients(head))).as("the head's gradients are there").isFalse();
             assertThat(deferred.take(head)).as("nothing is pending for the head").isNull();
 
-            Thread other = new Thread(deferred.take(encoder), "encoder-share");
+            Thread other = new Thread(deferred.take(encoder).task(), "encoder-share");
             other.start();
             other.join();
             assertSame(gradients(encoder, head), joint);
@@ -125,13 +125,46 @@ class DeferredBackwardTest {
 
             DeferredBackward deferred = new DeferredBackward();
             try (GradientCollector c = engine.newGradientCollector()) {
-                NDArray h1 = deferred.cut(encoder, encoder.forward(store, x, true));
-                NDArray h2 = deferred.cut(middle, middle.forward(store, h1, true));
+                NDArray h1 = deferred.cut(encoder, x, encoder.forward(store, x, true), 1);
+                NDArray h2 = deferred.cut(middle, h1, middle.forward(store, h1, true), 1);
                 c.backward(Losses.crossEntropy(head.forward(store, h2, true), oneHot));
             }
-            deferred.take(encoder).run(); // runs the middle's share first: the encoder's needs it
+            deferred.take(encoder).task().run(); // runs the middle's share first: the encoder's needs it
             assertThat(deferred.take(middle)).as("the middle's share already ran").isNull();
             assertSame(gradients(encoder, middle, head), joint);
+        }
+    }
+
+    @Test
+    void sharesOfGroupsThatReadRawDataAreTakenIndependently() {
+        Engine engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed(13);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ParameterGroup first = mlp("first", 12, 8, manager);
+            ParameterGroup second = mlp("second", 12, 8, manager);
+            ParameterGroup head = new ParameterGroup("head", Blocks.linear(16, 3, manager));
+            NDArray x = manager.randomNormal(new Shape(6, 12));
+            NDArray oneHot = manager.create(new int[] {0, 2, 1, 1, 0, 2}).oneHot(3);
+            ParameterStore store = new ParameterStore(manager, false);
+
+            try (GradientCollector c = engine.newGradientCollector()) {
+                NDArray h = first.forward(store, x, true).concat(second.forward(store, x, true), 1);
+                c.backward(Losses.crossEntropy(head.forward(store, h, true), oneHot));
+            }
+            List<float[]> joint = gradients(first, second, head);
+            zeroGradients(first, second, head);
+
+            DeferredBackward deferred = new DeferredBackward();
+            try (GradientCollector c = engine.newGradientCollector()) {
+                NDArray h1 = deferred.cut(first, x, first.forward(store, x, true), 1);
+                NDArray h2 = deferred.cut(second, x, second.forward(store, x, true), 1);
+                c.backward(Losses.crossEntropy(head.forward(store, h1.concat(h2, 1), true), oneHot));
+            }
+            deferred.take(first).task().run();
+            assertThat(allZero(gradients(second))).as("the second share does not feed the first: still pending")
+                    .isTrue();
+            deferred.take(second).task().run();
+            assertSame(gradients(first, second, head), joint);
         }
     }
 }
