@@ -46,7 +46,7 @@ public final class TrainingThroughput {
         Splits splits = ValidationSplit.carve(ds, 0.1, 0);
         Standardizer standardizer = Standardizer.fit(ds, splits.fit());
         int[] tinyValidation = Arrays.copyOf(splits.validation(), Math.min(10, splits.validation().length));
-        TrainConfig config = new TrainConfig(epochs, 64, new LearningRateSchedule(0.01, 0.1,
+        TrainConfig config = new TrainConfig(epochs, 64, LearningRateSchedule.step(0.01, 0.1,
                 LearningRateSchedule.defaultDecayEpochs(epochs)), 0.9f, 1e-4f, seed);
         Engine.getEngine("PyTorch").setRandomSeed((int) seed);
         List<Double> seconds = new ArrayList<>();

@@ -15,13 +15,13 @@ import org.mla4j.nn.ParameterGroup;
 /**
  * The engine's {@link TrainingStep} for one epoch. A group that was {@linkplain #encode encoded} is
  * updated together with the rest of its backward pass; the first such group of each backward pass on
- * the optimiser's background thread where there is a spare core ({@link Sgd#updateInBackground}),
+ * the optimiser's background thread where there is a spare core ({@link Optimizer#updateInBackground}),
  * beside whatever this thread does next; every other update runs in place. Losses
  * are summed on the engine and read once per epoch, so recording one does not synchronise.
  */
 final class EpochStep implements TrainingStep {
     private final Engine engine;
-    private final Sgd sgd;
+    private final Optimizer optimizer;
     private final ParameterStore store;
     private final DeferredBackward deferred;
     private final SplittableRandom random;
@@ -34,10 +34,10 @@ final class EpochStep implements TrainingStep {
     private int pass;
     private int backgroundPass = -1;
 
-    EpochStep(Engine engine, Sgd sgd, ParameterStore store, DeferredBackward deferred, SplittableRandom random,
+    EpochStep(Engine engine, Optimizer optimizer, ParameterStore store, DeferredBackward deferred, SplittableRandom random,
               NDManager parent, int epoch, float learningRate) {
         this.engine = engine;
-        this.sgd = sgd;
+        this.optimizer = optimizer;
         this.store = store;
         this.deferred = deferred;
         this.random = random;
@@ -69,7 +69,7 @@ final class EpochStep implements TrainingStep {
 
     @Override
     public NDArray through(ParameterGroup group, NDArray input) {
-        sgd.await(group); // its update from an earlier turn may still be running
+        optimizer.await(group); // its update from an earlier turn may still be running
         return group.forward(store, input, true);
     }
 
@@ -86,35 +86,45 @@ final class EpochStep implements TrainingStep {
     @Override
     public NDArray gradient(Parameter parameter) {
         deferred.finishOwnerOf(parameter);
-        return sgd.gradient(parameter);
+        return optimizer.gradient(parameter);
     }
 
     @Override
     public void update(ParameterGroup group) {
         DeferredBackward.Share rest = deferred.take(group);
+        if (optimizer.clips()) { // the group's whole gradient first, then its norm, then the update: all here
+            if (rest != null) {
+                rest.task().run();
+            }
+            optimizer.clip(group.parameters());
+            for (Parameter p : group.parameters()) {
+                optimizer.update(p, learningRate);
+            }
+            return;
+        }
         if (rest != null && rest.pass() != backgroundPass) {
             // one share per backward pass goes beside the next work; the others run here, in parallel with it
             backgroundPass = rest.pass();
-            sgd.updateInBackground(group, rest.task(), group.parameters(), learningRate);
+            optimizer.updateInBackground(group, rest.task(), group.parameters(), learningRate);
             return;
         }
         if (rest != null) {
             rest.task().run();
         }
         for (Parameter p : group.parameters()) {
-            sgd.update(p, learningRate);
+            optimizer.update(p, learningRate);
         }
     }
 
     @Override
     public void update(Parameter parameter) {
         deferred.finishOwnerOf(parameter);
-        sgd.update(parameter, learningRate);
+        optimizer.update(parameter, learningRate);
     }
 
     @Override
     public void update(Parameter parameter, NDArray gradient) {
-        sgd.update(parameter, gradient, learningRate);
+        optimizer.update(parameter, gradient, learningRate);
     }
 
     @Override

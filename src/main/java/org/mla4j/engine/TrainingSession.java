@@ -17,14 +17,14 @@ import org.mla4j.core.TrainingStep;
 public final class TrainingSession implements AutoCloseable {
     private final Engine engine = Engine.getEngine("PyTorch");
     private final NDManager manager;
-    private final Sgd sgd;
+    private final Optimizer optimizer;
     private final ParameterStore store;
     private final DeferredBackward deferred = new DeferredBackward();
     private EpochStep current;
 
-    public TrainingSession(NDManager manager, float momentum, float weightDecay) {
+    public TrainingSession(NDManager manager, OptimizerSpec optimizer) {
         this.manager = manager;
-        this.sgd = new Sgd(manager, momentum, weightDecay);
+        this.optimizer = new Optimizer(manager, optimizer);
         this.store = new ParameterStore(manager, false);
     }
 
@@ -33,13 +33,13 @@ public final class TrainingSession implements AutoCloseable {
         if (current != null) {
             throw new IllegalStateException("epoch " + current.epoch() + " has not ended");
         }
-        current = new EpochStep(engine, sgd, store, deferred, random, manager, epoch, learningRate);
+        current = new EpochStep(engine, optimizer, store, deferred, random, manager, epoch, learningRate);
         return current;
     }
 
     /** Before a batch: arrays computed from gradients during it land in {@code batchManager}. */
     public void startBatch(NDManager batchManager) {
-        sgd.lendGradients(batchManager);
+        optimizer.lendGradients(batchManager);
     }
 
     /** After a batch: backward shares no update asked for are dropped with the batch's arrays. */
@@ -49,7 +49,7 @@ public final class TrainingSession implements AutoCloseable {
 
     /** Waits for every update; returns the epoch's mean losses. Afterwards the model may be read. */
     public Map<String, Double> endEpoch() {
-        sgd.awaitAll();
+        optimizer.awaitAll();
         try {
             return current.meanLosses();
         } finally {
@@ -58,19 +58,14 @@ public final class TrainingSession implements AutoCloseable {
         }
     }
 
-    /** The velocity {@code v = lr·b} of a parameter (bit-exact checkpoints), null before its first update. */
-    public float[] velocity(Parameter parameter) {
-        return sgd.velocity(parameter);
+    /** A parameter's optimiser state by name suffix (bit-exact checkpoints), empty before its first update. */
+    public Map<String, float[]> optimizerState(Parameter parameter) {
+        return optimizer.exportState(parameter);
     }
 
-    /** The learning rate a velocity is scaled by. */
-    public float velocityScale(Parameter parameter) {
-        return sgd.velocityScale(parameter);
-    }
-
-    /** Restores a velocity saved by {@link #velocity} with its scale. */
-    public void setVelocity(Parameter parameter, float[] velocity, float scale) {
-        sgd.setVelocity(parameter, velocity, scale);
+    /** Restores {@link #optimizerState}'s form. */
+    public void restoreOptimizerState(Parameter parameter, Map<String, float[]> state) {
+        optimizer.restoreState(parameter, state);
     }
 
     @Override
@@ -80,7 +75,7 @@ public final class TrainingSession implements AutoCloseable {
                 current.close();
             }
         } finally {
-            sgd.close();
+            optimizer.close();
         }
     }
 }

@@ -1,31 +1,16 @@
 package org.mla4j.train;
 
-import java.util.Arrays;
+/** The learning rate of each epoch (0-based). */
+public interface LearningRateSchedule {
+    float at(int epoch);
 
-/**
- * Step decay: the learning rate is {@code base · factor^k} in an epoch (0-based) that comes after
- * k of the decay epochs. With base 0.01, factor 0.1 and decay at epoch 42, epochs 0–41 use 0.01
- * and epochs 42+ use 0.001.
- */
-public record LearningRateSchedule(double base, double factor, int[] decayEpochs) {
-
-    public LearningRateSchedule {
-        decayEpochs = decayEpochs.clone();
-        Arrays.sort(decayEpochs);
+    /** Step decay: {@code base · factor^k} in an epoch that comes after k of the decay epochs. */
+    static LearningRateSchedule step(double base, double factor, int[] decayEpochs) {
+        return new StepDecay(base, factor, decayEpochs);
     }
 
-    /** The default decay point: 70% of the run (epoch 42 of 60), as in the reference protocol. */
-    public static int[] defaultDecayEpochs(int epochs) {
+    /** The default decay point of step decay: 70% of the run (epoch 42 of 60), as in the reference protocol. */
+    static int[] defaultDecayEpochs(int epochs) {
         return new int[] {(int) Math.round(0.7 * epochs)};
-    }
-
-    public float at(int epoch) {
-        double lr = base;
-        for (int e : decayEpochs) {
-            if (epoch >= e) {
-                lr *= factor;
-            }
-        }
-        return (float) lr;
     }
 }

@@ -10,14 +10,12 @@ import org.mla4j.nn.ParameterGroup;
 import org.mla4j.nn.ParameterSnapshot;
 
 /**
- * The optimiser's state in a checkpoint, by qualified parameter name on the host: each velocity
- * ({@code v = lr·b}, exact bits) and, under {@code NAME#lr}, the learning rate it is scaled by.
- * Parameters never updated before the checkpoint have no entry, as in the original run.
+ * The optimiser's state in a checkpoint, by qualified parameter name on the host, exact bits: SGD's
+ * velocity ({@code v = lr·b}) under the name and the lr it is scaled by under {@code NAME#lr}; Adam's
+ * moments and step count under {@code NAME#m}, {@code NAME#v}, {@code NAME#t}. Parameters never
+ * updated before the checkpoint have no entry, as in the original run.
  */
 final class OptimizerState {
-    /** Suffix of the entry that holds the learning rate a velocity is scaled by. */
-    static final String LR_SUFFIX = "#lr";
-
     private OptimizerState() {
     }
 
@@ -27,38 +25,40 @@ final class OptimizerState {
         for (ParameterGroup g : method.groups()) {
             for (int i = 0; i < g.parameters().size(); i++) {
                 Parameter p = g.parameters().get(i);
-                float[] velocity = session.velocity(p);
-                if (velocity != null) {
-                    String name = g.parameterNames().get(i);
-                    values.put(name, velocity);
-                    shapes.put(name, p.getArray().getShape().getShape());
-                    values.put(name + LR_SUFFIX, new float[] {session.velocityScale(p)});
-                    shapes.put(name + LR_SUFFIX, new long[] {1});
-                }
+                String name = g.parameterNames().get(i);
+                session.optimizerState(p).forEach((suffix, v) -> {
+                    values.put(name + suffix, v);
+                    shapes.put(name + suffix, v.length == p.getArray().size() ? p.getArray().getShape().getShape()
+                            : new long[] {v.length});
+                });
             }
         }
         return ParameterSnapshot.of(values, shapes);
     }
 
-    static void restore(Method method, TrainingSession session, ParameterSnapshot momentum) {
+    static void restore(Method method, TrainingSession session, ParameterSnapshot saved) {
         for (ParameterGroup g : method.groups()) {
             for (int i = 0; i < g.parameters().size(); i++) {
                 String name = g.parameterNames().get(i);
-                float[] values = momentum.values().get(name);
-                if (values == null) {
-                    continue; // never updated before the checkpoint: no buffer, as in the original run
-                }
                 Parameter p = g.parameters().get(i);
-                long[] shape = momentum.shapes().get(name);
-                if (!Arrays.equals(shape, p.getArray().getShape().getShape())) {
-                    throw new Trainer.IncompatibleStateException("momentum of " + name + " has shape "
-                            + Arrays.toString(shape) + " but the parameter has " + p.getArray().getShape());
+                Map<String, float[]> state = new LinkedHashMap<>();
+                for (String key : saved.values().keySet()) {
+                    String suffix = key.startsWith(name) ? key.substring(name.length()) : null;
+                    if (suffix != null && (suffix.isEmpty() || suffix.startsWith("#"))) {
+                        float[] v = saved.values().get(key);
+                        if (v.length > 1 && !Arrays.equals(saved.shapes().get(key), p.getArray().getShape().getShape())) {
+                            throw new Trainer.IncompatibleStateException("optimiser state " + key + " has shape "
+                                    + Arrays.toString(saved.shapes().get(key)) + " but the parameter has "
+                                    + p.getArray().getShape());
+                        }
+                        state.put(suffix, v);
+                    }
                 }
-                float[] scale = momentum.values().get(name + LR_SUFFIX);
-                if (scale == null || scale.length != 1) {
-                    throw new Trainer.IncompatibleStateException("momentum of " + name + " lacks its learning-rate scale");
+                try {
+                    session.restoreOptimizerState(p, state);
+                } catch (IllegalArgumentException e) {
+                    throw new Trainer.IncompatibleStateException("the optimiser state of " + name + " " + e.getMessage());
                 }
-                session.setVelocity(p, values, scale[0]);
             }
         }
     }

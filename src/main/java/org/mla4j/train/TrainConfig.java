@@ -1,8 +1,10 @@
 package org.mla4j.train;
 
+import org.mla4j.engine.OptimizerSpec;
+
 /** Settings of the shared training loop (method-specific options live with the methods). */
-public record TrainConfig(int epochs, int batchSize, LearningRateSchedule schedule, float momentum,
-                          float weightDecay, long seed) {
+public record TrainConfig(int epochs, int batchSize, LearningRateSchedule schedule, OptimizerSpec optimizer,
+                          long seed) {
     public TrainConfig {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -10,5 +12,11 @@ public record TrainConfig(int epochs, int batchSize, LearningRateSchedule schedu
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
+    }
+
+    /** SGD with momentum and weight decay. */
+    public TrainConfig(int epochs, int batchSize, LearningRateSchedule schedule, float momentum, float weightDecay,
+                       long seed) {
+        this(epochs, batchSize, schedule, OptimizerSpec.sgd(momentum, weightDecay), seed);
     }
 }

@@ -1,11 +1,14 @@
 package org.mla4j.train;
 
 import java.util.List;
+import org.mla4j.engine.OptimizerSpec;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.settings.ListTypes;
 import org.mla4j.settings.Section;
 import org.mla4j.settings.Setting;
 import org.mla4j.settings.SettingValues;
 import org.mla4j.settings.ValueTypes;
+import org.mla4j.settings.WordTypes;
 
 /**
  * The training loop's settings (spec section {@code train:}), with the reference protocol's
@@ -36,9 +39,32 @@ public final class TrainSettings {
     public static final Setting<Long> SPLIT_SEED = Setting.of(Section.TRAIN, "split_seed", ValueTypes.seed(), 0L,
             "Seed of the validation carve; the same for every training seed.").label("S");
 
+    public static final Setting<OptimizerSpec.Kind> OPTIMIZER = Setting.of(Section.TRAIN, "optimizer",
+            WordTypes.choice(OptimizerSpec.Kind.class), OptimizerSpec.Kind.SGD,
+            "Optimiser, with PyTorch's semantics: sgd (with --momentum) or adam (with --adam-betas, --adam-eps).")
+            .label("sgd|adam");
+    public static final Setting<List<Double>> ADAM_BETAS = Setting.of(Section.TRAIN, "adam_betas",
+            ListTypes.listOf(ValueTypes.number(v -> v >= 0 && v < 1, "in [0, 1)")), List.of(0.9, 0.999),
+            "Adam's β1,β2.").label("B1,B2");
+    public static final Setting<Double> ADAM_EPS = Setting.of(Section.TRAIN, "adam_eps", ValueTypes.positive(), 1e-8,
+            "Adam's ε.").label("E");
+    public static final Setting<Double> CLIP_NORM = Setting.of(Section.TRAIN, "clip_norm", ValueTypes.nonNegative(),
+            0.0, "Clip each parameter group's gradients to this global L2 norm before its update; 0 = off.").label("C");
+    public static final Setting<LrPolicy> LR_POLICY = Setting.of(Section.TRAIN, "lr_policy",
+            WordTypes.choice(LrPolicy.class), LrPolicy.STEP,
+            "Learning-rate policy: step (×--lr-decay-factor at --lr-decay-epochs) or linear (constant for "
+                    + "--lr-constant-epochs, then a linear decay).").label("step|linear");
+    public static final Setting<Integer> LR_CONSTANT_EPOCHS = Setting.of(Section.TRAIN, "lr_constant_epochs",
+            ValueTypes.integer(0), (Integer) null, "Linear policy: epochs at the full learning rate before the decay.")
+            .defaultFrom(v -> (int) Math.round(0.2 * v.get(EPOCHS)), "20% of --epochs").label("N");
+
+    /** How the learning rate changes over the epochs. */
+    public enum LrPolicy { STEP, LINEAR }
+
     /** Every training setting, in the order help texts and config files list them. */
     public static final List<Setting<?>> ALL = List.of(EPOCHS, BATCH_SIZE, LR, MOMENTUM, WEIGHT_DECAY,
-            LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, SPLIT_SEED);
+            LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, SPLIT_SEED, OPTIMIZER, ADAM_BETAS, ADAM_EPS, CLIP_NORM,
+            LR_POLICY, LR_CONSTANT_EPOCHS);
 
     private TrainSettings() {
     }
@@ -47,7 +73,7 @@ public final class TrainSettings {
     public static TrainConfig config(SettingValues v, long seed) {
         int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(Integer::intValue).toArray();
         return new TrainConfig(v.get(EPOCHS), v.get(BATCH_SIZE),
-                new LearningRateSchedule(v.get(LR), v.get(LR_DECAY_FACTOR), decay),
+                LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay),
                 v.get(MOMENTUM).floatValue(), v.get(WEIGHT_DECAY).floatValue(), seed);
     }
 }

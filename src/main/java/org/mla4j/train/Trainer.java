@@ -76,7 +76,7 @@ public final class Trainer {
         BestEpoch best = resume == null ? BestEpoch.none()
                 : new BestEpoch(resume.bestEpoch(), resume.bestAccuracy(), resume.best());
         try (FlushToZero flush = FlushToZero.enable(); // denormal gradients late in training are slow (see class)
-             TrainingSession session = new TrainingSession(manager, config.momentum(), config.weightDecay())) {
+             TrainingSession session = new TrainingSession(manager, config.optimizer())) {
             if (resume != null) {
                 StateRestore.apply(method, session, resume);
             }

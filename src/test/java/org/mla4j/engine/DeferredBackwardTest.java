@@ -46,7 +46,7 @@ class DeferredBackwardTest {
     private static void zeroGradients(ParameterGroup... groups) {
         for (ParameterGroup g : groups) {
             for (Parameter p : g.parameters()) {
-                Sgd.zeroGradient(p);
+                Optimizer.zeroGradient(p);
             }
         }
     }

@@ -51,7 +51,7 @@ class MethodMemoryTest {
                     counts.add(manager.getManagedArrays().size());
                 }
             };
-            TrainConfig config = new TrainConfig(4, 8, new LearningRateSchedule(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
+            TrainConfig config = new TrainConfig(4, 8, LearningRateSchedule.step(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
             new Trainer(config, count).fit(method, TrainingSplits.withoutTest(fit, fit, ds.modalityNames()), manager);
             // epoch 1 may still create optimiser state (momentum buffers); after that nothing may pile up
             assertThat(counts.get(3)).as("arrays after epochs " + counts).isEqualTo(counts.get(1));

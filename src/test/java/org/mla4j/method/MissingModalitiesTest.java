@@ -78,7 +78,7 @@ class MissingModalitiesTest {
         List<MultimodalDataset> variants = List.of(partial, full.withPresence(bGone));
         try (NDManager manager = NDManager.newBaseManager();
              Method method = Methods.create(name, spec, SettingValues.NONE, manager)) {
-            TrainConfig config = new TrainConfig(2, 16, new LearningRateSchedule(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
+            TrainConfig config = new TrainConfig(2, 16, LearningRateSchedule.step(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
             for (MultimodalDataset ds : variants) {
                 try (TensorSplit fit = TensorSplit.build("fit", ds, standardizer, rows, manager)) {
                     new Trainer(config, EpochListener.NONE).fit(method,

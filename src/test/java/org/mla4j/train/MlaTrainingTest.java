@@ -15,6 +15,7 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
+import org.mla4j.engine.OptimizerSpec;
 import org.mla4j.engine.TrainingSession;
 import org.mla4j.method.mla.HgmFeatures;
 import org.mla4j.method.mla.Mla;
@@ -72,7 +73,7 @@ class MlaTrainingTest {
              TensorSplit split = TensorSplit.build("all", ds, Standardizer.fit(ds, rows), rows, manager);
              Mla mla = new Mla(new ModelSpec(ds.modalities(), ds.numClasses(), SMALL),
                      new MlaOptions(true, 1.0, HgmFeatures.PREVIOUS, FusionMode.DYNAMIC), manager);
-             TrainingSession session = new TrainingSession(manager, 0.9f, 1e-2f)) {
+             TrainingSession session = new TrainingSession(manager, OptimizerSpec.sgd(0.9f, 1e-2f))) {
             trainBatch(mla, split, range(10, 20), session, manager); // both modalities take a turn: momentum builds up
             ParameterSnapshot before = ParameterSnapshot.of(mla.groups());
             trainBatch(mla, split, range(0, 10), session, manager); // no sample has b: b sits the batch out
@@ -101,7 +102,7 @@ class MlaTrainingTest {
         try (NDManager manager = NDManager.newBaseManager();
              TensorSplit split = TensorSplit.build("all", ds, Standardizer.fit(ds, rows), rows, manager);
              Mla mla = new Mla(new ModelSpec(ds.modalities(), ds.numClasses(), SMALL), options, manager);
-             TrainingSession session = new TrainingSession(manager, 0.9f, 1e-4f)) {
+             TrainingSession session = new TrainingSession(manager, OptimizerSpec.sgd(0.9f, 1e-4f))) {
             for (int epoch = 0; epoch < 3; epoch++) {
                 trainBatch(mla, split, range(0, 10), session, manager);
                 trainBatch(mla, split, range(10, 20), session, manager);

@@ -44,7 +44,7 @@ class NoLeakTest {
                          manager);
                  Method mla = Methods.create("mla", new ModelSpec(ds.modalities(), 2, new EncoderSpec("mlp", 2, 8)),
                          SettingValues.NONE.with(MlaOptions.HGM, hgm), manager)) {
-                TrainConfig config = new TrainConfig(8, 8, new LearningRateSchedule(0.01, 0.1, new int[] {4}), 0.9f,
+                TrainConfig config = new TrainConfig(8, 8, LearningRateSchedule.step(0.01, 0.1, new int[] {4}), 0.9f,
                         1e-4f, 0);
                 new Trainer(config, new EpochListener() {
                     @Override

@@ -11,14 +11,14 @@ import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
 /** The optimiser follows PyTorch's SGD (momentum, weight decay) step by step, across an lr change. */
-class SgdTest {
+class OptimizerTest {
 
     @Test
     void matchesPytorchFormulaAcrossLearningRateChange() {
         float mu = 0.9f;
         float wd = 0.01f;
         float[] lrs = {0.1f, 0.1f, 0.01f, 0.01f};
-        try (NDManager manager = NDManager.newBaseManager(); Sgd sgd = new Sgd(manager, mu, wd)) {
+        try (NDManager manager = NDManager.newBaseManager(); Optimizer sgd = new Optimizer(manager, mu, wd)) {
             Parameter p = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
             p.setArray(manager.create(new float[] {1f, -2f}));
             p.getArray().setRequiresGradient(true);
@@ -41,14 +41,14 @@ class SgdTest {
                 assertThat((double) actual[1]).as("step %d", t).isCloseTo(w[1], within(1e-5));
                 assertThat(sgd.gradient(p).toFloatArray()).as("gradient cleared").containsOnly(0f);
             }
-            float[] buffer = sgd.momentumBuffer(p, manager).toFloatArray();
+            float[] buffer = sgd.momentumBuffer(p);
             assertThat((double) buffer[0]).isCloseTo(b[0], within(1e-4));
         }
     }
 
     @Test
     void parameterWithoutGradientIsLeftAlone() {
-        try (NDManager manager = NDManager.newBaseManager(); Sgd sgd = new Sgd(manager, 0.9f, 0.1f)) {
+        try (NDManager manager = NDManager.newBaseManager(); Optimizer sgd = new Optimizer(manager, 0.9f, 0.1f)) {
             Parameter p = Parameter.builder().setName("running_mean").setType(Parameter.Type.RUNNING_MEAN)
                     .optRequiresGrad(false).build();
             p.setArray(manager.create(new float[] {3f, 4f}));
@@ -60,8 +60,8 @@ class SgdTest {
     void backgroundUpdatesGiveTheSameBitsAsInPlaceOnes() {
         float[] lrs = {0.1f, 0.1f, 0.01f};
         try (NDManager manager = NDManager.newBaseManager();
-             Sgd inPlace = new Sgd(manager, 0.9f, 0.01f);
-             Sgd background = new Sgd(manager, 0.9f, 0.01f)) {
+             Optimizer inPlace = new Optimizer(manager, 0.9f, 0.01f);
+             Optimizer background = new Optimizer(manager, 0.9f, 0.01f)) {
             Parameter a = parameter(manager, "a");
             Parameter b = parameter(manager, "b");
             for (int t = 0; t < lrs.length; t++) {

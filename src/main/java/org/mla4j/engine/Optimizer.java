@@ -16,25 +16,16 @@ import java.util.concurrent.Future;
 import org.mla4j.train.Trainer;
 
 /**
- * Stochastic gradient descent with momentum and weight decay, with PyTorch's semantics and
- * per-parameter state, applied only to the parameters a method names:
+ * The optimiser of a run, per parameter and applied only to the parameters a method names: SGD or
+ * Adam with PyTorch's semantics ({@link SgdRule}, {@link AdamRule}). A parameter that is not passed
+ * to {@link #update} does not move at all: no momentum echo, no weight decay. Parameters that do not
+ * require gradients (batch norm running mean and variance, which the forward pass updates itself) are
+ * never touched. That is what MLA needs and why DJL's {@code Trainer.step()} (which updates every
+ * parameter) is not used.
  *
- * <pre>
- *   d = g + wd·w           (g: the gradient after any method-specific change, e.g. HGM)
- *   b = μ·b + d            (b starts at 0, so the first step uses b = d)
- *   w = w − lr·b
- * </pre>
- *
- * A parameter that is not passed to {@link #update} does not move at all: no momentum echo, no
- * weight decay. Parameters that do not require gradients (batch norm running mean and variance,
- * which the forward pass updates itself) are never touched. That is what MLA needs and why DJL's
- * {@code Trainer.step()} (which updates every parameter) is not used.
- *
- * <p>Speed: each update is one fused engine call ({@code sgdUpdate}, which keeps the velocity
- * {@code v = lr·b} and computes {@code v = μ·v + lr·d; w −= v}) plus one call that clears the
- * accumulated gradient; gradient handles are fetched once per parameter and reused (they alias the
- * engine's gradient tensor, which backward accumulates into in place). When the learning rate
- * changes, v is rescaled by {@code lr_new / lr_old}, so the update stays PyTorch's exactly.
+ * <p>Speed: each update is one fused engine call plus one call that clears the accumulated gradient;
+ * gradient handles are fetched once per parameter and reused (they alias the engine's gradient
+ * tensor, which backward accumulates into in place).
  *
  * <p>{@link #updateInBackground} runs a group's updates on a second thread, so that on a machine
  * with a spare core they overlap the training thread's next forward and backward pass (MLA: one
@@ -42,10 +33,10 @@ import org.mla4j.train.Trainer;
  * those gradients first (MLA: the encoder's part of the backward pass). The arithmetic and its
  * order per parameter are the same, so the result is bit for bit that of the in-place path.
  */
-public final class Sgd implements AutoCloseable {
+public final class Optimizer implements AutoCloseable {
     private final NDManager stateManager;
-    private final float momentum;
-    private final float weightDecay;
+    private final UpdateRule rule;
+    private final float clipNorm;
     private final Map<String, State> states = new HashMap<>();
     /**
      * Whether {@link #updateInBackground} may use a second thread: on by default where there is a
@@ -57,17 +48,49 @@ public final class Sgd implements AutoCloseable {
     private final Map<Object, Future<?>> pending = new HashMap<>();
     private ExecutorService background;
 
-    /** Per-parameter state: the cached gradient handle, the velocity and the lr it is scaled by. */
+    /** Per-parameter state: the cached gradient handle and the rule's slot. */
     private static final class State {
         PtNDArray gradient;
-        PtNDArray velocity;
-        float scale;
+        UpdateRule.Slot slot;
     }
 
-    public Sgd(NDManager parent, float momentum, float weightDecay) {
+    public Optimizer(NDManager parent, OptimizerSpec spec) {
         this.stateManager = parent.newSubManager();
-        this.momentum = momentum;
-        this.weightDecay = weightDecay;
+        this.rule = spec.rule();
+        this.clipNorm = spec.clipNorm();
+    }
+
+    /** SGD with momentum and weight decay (tests, benchmarks). */
+    public Optimizer(NDManager parent, float momentum, float weightDecay) {
+        this(parent, OptimizerSpec.sgd(momentum, weightDecay));
+    }
+
+    /** Whether groups are clipped to a gradient norm before their update. */
+    public boolean clips() {
+        return clipNorm > 0;
+    }
+
+    /**
+     * Scales the accumulated gradients of {@code parameters} so that their global L2 norm is at most
+     * the clip norm (PyTorch's {@code clip_grad_norm_}: factor {@code c / (‖g‖ + 1e-6)} when it is
+     * below 1). Temporaries land in the gradients' manager (a batch's, while lent).
+     */
+    public void clip(List<Parameter> parameters) {
+        double squares = 0;
+        List<PtNDArray> gradients = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) {
+                PtNDArray g = state(p).gradient;
+                gradients.add(g);
+                squares += g.square().sum().getFloat();
+            }
+        }
+        double factor = clipNorm / (Math.sqrt(squares) + 1e-6);
+        if (factor < 1) {
+            for (PtNDArray g : gradients) {
+                g.muli(Scalars.of(g.getManager(), (float) factor));
+            }
+        }
     }
 
     /** The parameter's accumulated gradient (a cached handle owned by the optimiser; do not close it). */
@@ -90,8 +113,7 @@ public final class Sgd implements AutoCloseable {
     public void update(Parameter parameter, NDArray gradient, float lr) {
         State s = state(parameter);
         PtNDArray w = (PtNDArray) parameter.getArray();
-        prepareVelocity(s, w, lr);
-        step(w, (PtNDArray) gradient, s.velocity, lr);
+        step(w, (PtNDArray) gradient, rule.prepare(s.slot, w, lr, stateManager));
     }
 
     /**
@@ -127,20 +149,20 @@ public final class Sgd implements AutoCloseable {
             gradients.run();
         }
         Runnable produceGradients = firstTime ? () -> { } : gradients;
-        List<PtNDArray[]> work = new ArrayList<>();
+        List<Work> work = new ArrayList<>();
         for (Parameter parameter : parameters) {
             if (!parameter.requiresGradient()) {
                 continue;
             }
             State s = state(parameter);
             PtNDArray w = (PtNDArray) parameter.getArray();
-            prepareVelocity(s, w, lr); // engine arrays are created on this thread, never on the background one
-            work.add(new PtNDArray[] {w, s.gradient, s.velocity});
+            // engine arrays are created on this thread, never on the background one
+            work.add(new Work(w, s.gradient, rule.prepare(s.slot, w, lr, stateManager)));
         }
         pending.put(key, background().submit(() -> {
             produceGradients.run();
-            for (PtNDArray[] a : work) {
-                step(a[0], a[1], a[2], lr);
+            for (Work a : work) {
+                step(a.weight(), a.gradient(), a.prepared());
             }
         }));
     }
@@ -178,18 +200,11 @@ public final class Sgd implements AutoCloseable {
         }
     }
 
-    private void prepareVelocity(State s, PtNDArray w, float lr) {
-        if (s.velocity == null) {
-            s.velocity = (PtNDArray) stateManager.zeros(w.getShape(), w.getDataType());
-            s.scale = lr;
-        } else if (s.scale != lr) {
-            s.velocity.muli(lr / s.scale);
-            s.scale = lr;
-        }
+    private record Work(PtNDArray weight, PtNDArray gradient, Object prepared) {
     }
 
-    private void step(PtNDArray w, PtNDArray gradient, PtNDArray velocity, float lr) {
-        JniUtils.sgdUpdate(w, gradient, velocity, lr, weightDecay, 1f, -1f, momentum);
+    private void step(PtNDArray w, PtNDArray gradient, Object prepared) {
+        rule.step(w, gradient, prepared);
         JniUtils.zeroGrad(w);
     }
 
@@ -206,7 +221,7 @@ public final class Sgd implements AutoCloseable {
                     JniUtils.setNumThreads(threads);
                     FlushToZero.enable(flush); // stays on: this thread runs engine updates only
                     r.run();
-                }, "mla4j-sgd");
+                }, "mla4j-optimizer");
                 t.setDaemon(true);
                 return t;
             });
@@ -215,11 +230,7 @@ public final class Sgd implements AutoCloseable {
     }
 
     private State state(Parameter parameter) {
-        State s = states.get(parameter.getId());
-        if (s == null) {
-            s = new State();
-            states.put(parameter.getId(), s);
-        }
+        State s = slotOf(parameter);
         if (s.gradient == null) {
             NDArray handle = parameter.getArray().getGradient();
             handle.attach(stateManager);
@@ -246,39 +257,31 @@ public final class Sgd implements AutoCloseable {
         JniUtils.zeroGrad((PtNDArray) parameter.getArray());
     }
 
-    /**
-     * The momentum buffer of a parameter in PyTorch's units (b), or null before its first update; a
-     * new array in {@code manager} (for checkpoints).
-     */
-    public NDArray momentumBuffer(Parameter parameter, NDManager manager) {
+    private State slotOf(Parameter parameter) {
         State s = states.get(parameter.getId());
-        if (s == null || s.velocity == null) {
-            return null;
+        if (s == null) {
+            s = new State();
+            s.slot = rule.newSlot();
+            states.put(parameter.getId(), s);
         }
-        NDArray b = s.velocity.div(s.scale);
-        b.attach(manager);
-        return b;
+        return s;
     }
 
-    /** The raw velocity {@code v = lr·b} and its lr, for bit-exact checkpoints; null before the first update. */
-    public float[] velocity(Parameter parameter) {
+    /** The parameter's optimiser state by name suffix, for bit-exact checkpoints (empty before its first update). */
+    public Map<String, float[]> exportState(Parameter parameter) {
         State s = states.get(parameter.getId());
-        return s == null || s.velocity == null ? null : s.velocity.toFloatArray();
+        return s == null ? Map.of() : rule.export(s.slot);
     }
 
-    public float velocityScale(Parameter parameter) {
+    /** Restores {@link #exportState}'s form; IllegalArgumentException when it does not fit this optimiser. */
+    public void restoreState(Parameter parameter, Map<String, float[]> state) {
+        rule.restore(slotOf(parameter).slot, state, (PtNDArray) parameter.getArray(), stateManager);
+    }
+
+    /** SGD's momentum buffer of a parameter in PyTorch's units (b = v / lr), or null before its first update. */
+    public float[] momentumBuffer(Parameter parameter) {
         State s = states.get(parameter.getId());
-        return s == null ? Float.NaN : s.scale;
-    }
-
-    /** Restores a velocity saved by {@link #velocity} with its lr scale. */
-    public void setVelocity(Parameter parameter, float[] velocity, float scale) {
-        State s = states.computeIfAbsent(parameter.getId(), k -> new State());
-        if (s.velocity != null) {
-            s.velocity.close();
-        }
-        s.velocity = (PtNDArray) stateManager.create(velocity, parameter.getArray().getShape());
-        s.scale = scale;
+        return s == null || !(rule instanceof SgdRule) ? null : SgdRule.momentumBuffer(s.slot);
     }
 
     @Override

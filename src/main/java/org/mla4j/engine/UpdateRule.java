@@ -1,0 +1,30 @@
+package org.mla4j.engine;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import java.util.Map;
+
+/**
+ * The arithmetic of one optimiser step on one parameter, with PyTorch's semantics, and the state it
+ * keeps per parameter. {@link #prepare} runs on the training thread (it may create engine arrays);
+ * {@link #step} may run on the optimiser's background thread and only works in place.
+ */
+interface UpdateRule {
+    /** Per-parameter state (momentum buffers, step counts). */
+    interface Slot {
+    }
+
+    Slot newSlot();
+
+    /** Readies the slot for a step at learning rate {@code lr}; returns what {@link #step} needs. */
+    Object prepare(Slot slot, PtNDArray weight, float lr, NDManager stateManager);
+
+    /** {@code weight ← update(weight, gradient)} in place, with what {@link #prepare} returned. */
+    void step(PtNDArray weight, PtNDArray gradient, Object prepared);
+
+    /** The slot's state by name suffix (host copies, exact bits), empty before the first step. */
+    Map<String, float[]> export(Slot slot);
+
+    /** Restores {@link #export}'s form; throws IllegalArgumentException naming what does not fit. */
+    void restore(Slot slot, Map<String, float[]> state, PtNDArray weight, NDManager stateManager);
+}
