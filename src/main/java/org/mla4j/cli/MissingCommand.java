@@ -10,6 +10,7 @@ import org.mla4j.experiment.Experiment;
 import org.mla4j.experiment.ExperimentResults;
 import org.mla4j.experiment.MissingPlan;
 import org.mla4j.experiment.SweepTable;
+import org.mla4j.run.MissingSettings;
 import org.mla4j.settings.Setting;
 import org.mla4j.settings.SettingValues;
 import picocli.CommandLine.Command;
@@ -49,7 +50,9 @@ final class MissingCommand implements Callable<Integer>, SettingOptions.Takes {
 
     @Override
     public List<Setting<?>> settings() {
-        return SettingOptions.training();
+        List<Setting<?>> all = new java.util.ArrayList<>(SettingOptions.training());
+        all.add(MissingSettings.PROTOCOL);
+        return all;
     }
 
     @Override
@@ -62,7 +65,8 @@ final class MissingCommand implements Callable<Integer>, SettingOptions.Takes {
         Path target = out != null ? out : Path.of("runs", dataset.name(), "missing");
         Experiment experiment = Experiment.ofCommand(dataset.name() + "-missing",
                 "Fused accuracy against the missing rate, with mla missing.", data.dataOrDefault(), methodList,
-                CompareCommand.seedList(seeds), values, new MissingPlan(rateList, null, null, false),
+                CompareCommand.seedList(seeds), RunSettings.shared(values),
+                new MissingPlan(rateList, null, null, false, values.get(MissingSettings.PROTOCOL)),
                 key -> SettingOptions.optionFor(key, settings()));
         experiment.checkAgainst(dataset);
         List<String> commandLine = SweepOutput.commandLine(spec);

@@ -23,7 +23,7 @@ final class RunSettings {
         require(rates.size() == 1, "--missing-rate takes one rate here, got " + rates.size()
                 + " (mla missing, or a spec's missing.rates, trains several)");
         return new MissingPlan(rates, v.get(MissingSettings.SEED), v.get(MissingSettings.MODALITY),
-                v.get(MissingSettings.TRAINING_ONLY));
+                v.get(MissingSettings.TRAINING_ONLY), v.get(MissingSettings.PROTOCOL));
     }
 
     /** The training, encoder and method values among {@code v} (what a RunConfig holds). */

@@ -16,9 +16,13 @@ public final class Batch {
     private final NDArray oneHot;
     private final boolean[][] present;
     private final int[] presentCount;
+    private final NDArray[] hidden;
+    private final boolean[][] hiddenAt;
 
     Batch(NDManager manager, int[] positions, NDArray[] features, NDArray labels, NDArray oneHot,
-          boolean[][] present) {
+          boolean[][] present, NDArray[] hidden, boolean[][] hiddenAt) {
+        this.hidden = hidden;
+        this.hiddenAt = hiddenAt;
         this.manager = manager;
         this.positions = positions;
         this.features = features;
@@ -78,6 +82,19 @@ public final class Batch {
 
     public int presentCount(int m) {
         return presentCount[m];
+    }
+
+    /**
+     * The standardised values of modality m that a simulated mask hid in this batch (zeros in the other
+     * rows), or null when there are none: reconstruction targets, available in the fit split only.
+     */
+    public NDArray hidden(int m) {
+        return hidden[m];
+    }
+
+    /** Whether sample i's modality m is hidden by a simulated mask and its value is in {@link #hidden}. */
+    public boolean isHidden(int m, int i) {
+        return hiddenAt[m][i];
     }
 
     /** The samples that have modality m (the whole batch when all have it; empty size when none). */

@@ -1,5 +1,6 @@
 package org.mla4j.core;
 
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 import org.mla4j.nn.ParameterGroup;
 
@@ -15,8 +16,32 @@ public interface Method extends AutoCloseable {
     /** Every trainable part of the model, in a fixed order (model files and snapshots use it). */
     List<ParameterGroup> groups();
 
+    /**
+     * Before the first epoch (and again when a run is resumed, before its state is put back): a
+     * method may look at the whole fit split, e.g. to fit a closed-form part (CCA) or to size
+     * per-sample state (CPM-Net's latents). Deterministic for the same split.
+     */
+    default void prepare(TensorSplit fit, NDManager manager) {
+    }
+
+    /**
+     * Whether training reads the values a simulated mask hid ({@link Batch#hidden}), as the
+     * reconstruction targets of GCNet's autoencoder baselines do; the fit split then keeps them.
+     */
+    default boolean readsHiddenValues() {
+        return false;
+    }
+
     /** One training batch: one or several optimiser steps through {@code step}. */
     void trainBatch(Batch batch, TrainingStep step);
+
+    /**
+     * Whether the model after {@code epoch} (0-based) may be chosen by validation; false e.g. while a
+     * two-stage method trains its teacher.
+     */
+    default boolean selectable(int epoch) {
+        return true;
+    }
 
     /**
      * Predicts a batch without gradients: per-modality logits where the method defines a unimodal

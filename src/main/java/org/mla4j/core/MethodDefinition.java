@@ -7,10 +7,13 @@ import org.mla4j.settings.SettingValues;
 
 /**
  * A method as the registry knows it: its command-line name, one line saying what it is, the options
- * it reads (each a {@link Setting}, so every command, spec and config file checks them alike) and how
- * to build it from their values.
+ * it reads (each a {@link Setting}, so every command, spec and config file checks them alike), how
+ * to build it from their values, and its own training recipe: the training settings its paper uses
+ * where they differ from the shared protocol's defaults (e.g. Adam for the missing-modality
+ * baselines). A value given on the command line or in a spec overrides the recipe.
  */
-public record MethodDefinition(String name, String summary, List<Setting<?>> settings, Factory factory) {
+public record MethodDefinition(String name, String summary, List<Setting<?>> settings, Factory factory,
+                               SettingValues recipe) {
     /** Builds a freshly initialised method from option values (defaults where none is given). */
     @FunctionalInterface
     public interface Factory {
@@ -19,9 +22,15 @@ public record MethodDefinition(String name, String summary, List<Setting<?>> set
 
     public MethodDefinition {
         settings = List.copyOf(settings);
+        recipe = recipe == null ? SettingValues.NONE : recipe;
     }
 
-    /** A method without options. */
+    /** A method trained with the shared protocol's defaults. */
+    public MethodDefinition(String name, String summary, List<Setting<?>> settings, Factory factory) {
+        this(name, summary, settings, factory, SettingValues.NONE);
+    }
+
+    /** A method without options, trained with the shared protocol's defaults. */
     public static MethodDefinition of(String name, String summary, Factory factory) {
         return new MethodDefinition(name, summary, List.of(), factory);
     }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Standardizer;
 
@@ -12,6 +13,10 @@ import org.mla4j.data.Standardizer;
  * {@code n × d} float tensor with zeros in the rows where the modality is absent, integer labels,
  * one-hot labels, and the presence flags on the host. Batches are gathered from it with one engine
  * call per tensor, so no per-sample objects exist during training.
+ *
+ * <p>A split built {@linkplain #buildWithHidden with hidden values} also keeps, per modality, the
+ * standardised values a simulated mask hid (zeros elsewhere) and where they are: reconstruction and
+ * imagination targets of the missing-modality baselines, for the fit split only.
  */
 public final class TensorSplit implements AutoCloseable {
     private final String name;
@@ -25,9 +30,13 @@ public final class TensorSplit implements AutoCloseable {
     private final NDArray oneHot;
     /** The split position of each row of these tensors (identity, or an epoch's shuffled order). */
     private final int[] positions;
+    /** Per modality the hidden values (null when the modality has none here), and where they are. */
+    private final NDArray[] hidden;
+    private final boolean[][] hiddenAt;
 
     private TensorSplit(String name, int[] rows, int[] labelValues, boolean[][] present, int numClasses,
-                        NDManager manager, NDArray[] features, NDArray labels, NDArray oneHot, int[] positions) {
+                        NDManager manager, NDArray[] features, NDArray labels, NDArray oneHot, int[] positions,
+                        NDArray[] hidden, boolean[][] hiddenAt) {
         this.name = name;
         this.positions = positions;
         this.rows = rows;
@@ -38,26 +47,48 @@ public final class TensorSplit implements AutoCloseable {
         this.features = features;
         this.labels = labels;
         this.oneHot = oneHot;
+        this.hidden = hidden;
+        this.hiddenAt = hiddenAt;
     }
 
     /** Standardises the given dataset rows and moves them to the engine. */
     public static TensorSplit build(String name, MultimodalDataset ds, Standardizer standardizer, int[] rows,
                                     NDManager parent) {
+        return build(name, ds, standardizer, rows, parent, false);
+    }
+
+    /** As {@link #build}, keeping the values a simulated mask hid ({@link Batch#hidden}). */
+    public static TensorSplit buildWithHidden(String name, MultimodalDataset ds, Standardizer standardizer,
+                                              int[] rows, NDManager parent) {
+        return build(name, ds, standardizer, rows, parent, true);
+    }
+
+    private static TensorSplit build(String name, MultimodalDataset ds, Standardizer standardizer, int[] rows,
+                                     NDManager parent, boolean keepHidden) {
         NDManager manager = parent.newSubManager();
         int n = rows.length;
         int numModalities = ds.numModalities();
         NDArray[] features = new NDArray[numModalities];
+        NDArray[] hidden = new NDArray[numModalities];
         boolean[][] present = new boolean[numModalities][n];
+        boolean[][] hiddenAt = new boolean[numModalities][n];
         for (int m = 0; m < numModalities; m++) {
             int dim = ds.modality(m).dim();
             float[] values = standardizer.apply(m, ds.features(m), rows);
+            float[] hiddenValues = null;
             for (int i = 0; i < n; i++) {
                 present[m][i] = ds.isPresent(m, rows[i]);
+                hiddenAt[m][i] = keepHidden && ds.hasHiddenValue(m, rows[i]);
+                if (hiddenAt[m][i]) {
+                    hiddenValues = hiddenValues == null ? new float[values.length] : hiddenValues;
+                    System.arraycopy(values, i * dim, hiddenValues, i * dim, dim);
+                }
                 if (!present[m][i]) {
-                    java.util.Arrays.fill(values, i * dim, (i + 1) * dim, 0f);
+                    Arrays.fill(values, i * dim, (i + 1) * dim, 0f);
                 }
             }
             features[m] = manager.create(values, new Shape(n, dim));
+            hidden[m] = hiddenValues == null ? null : manager.create(hiddenValues, new Shape(n, dim));
         }
         int[] labelValues = new int[n];
         long[] labelLongs = new long[n];
@@ -68,9 +99,9 @@ public final class TensorSplit implements AutoCloseable {
         NDArray labels = manager.create(labelLongs);
         NDArray oneHot = labels.oneHot(ds.numClasses());
         int[] identity = new int[n];
-        java.util.Arrays.setAll(identity, i -> i);
+        Arrays.setAll(identity, i -> i);
         return new TensorSplit(name, rows.clone(), labelValues, present, ds.numClasses(), manager, features, labels,
-                oneHot, identity);
+                oneHot, identity, hidden, hiddenAt);
     }
 
     /**
@@ -85,23 +116,21 @@ public final class TensorSplit implements AutoCloseable {
         int[] rowsOut = new int[order.length];
         int[] labelsOut = new int[order.length];
         int[] positionsOut = new int[order.length];
-        boolean[][] presentOut = new boolean[present.length][order.length];
         for (int i = 0; i < order.length; i++) {
             idx[i] = order[i];
             rowsOut[i] = rows[order[i]];
             labelsOut[i] = labelValues[order[i]];
             positionsOut[i] = positions[order[i]];
-            for (int m = 0; m < present.length; m++) {
-                presentOut[m][i] = present[m][order[i]];
-            }
         }
         NDArray index = target.create(idx);
         NDArray[] x = new NDArray[features.length];
+        NDArray[] h = new NDArray[features.length];
         for (int m = 0; m < features.length; m++) {
             x[m] = take(features[m], index, target);
+            h[m] = hidden[m] == null ? null : take(hidden[m], index, target);
         }
-        return new TensorSplit(name, rowsOut, labelsOut, presentOut, numClasses, target, x, take(labels, index, target),
-                take(oneHot, index, target), positionsOut);
+        return new TensorSplit(name, rowsOut, labelsOut, flagsAt(present, order), numClasses, target, x,
+                take(labels, index, target), take(oneHot, index, target), positionsOut, h, flagsAt(hiddenAt, order));
     }
 
     public String name() {
@@ -141,15 +170,17 @@ public final class TensorSplit implements AutoCloseable {
         }
         NDArray index = batchManager.create(idx);
         NDArray[] x = new NDArray[features.length];
+        NDArray[] h = new NDArray[features.length];
         for (int m = 0; m < features.length; m++) {
             x[m] = take(features[m], index, batchManager);
+            h[m] = hidden[m] == null ? null : take(hidden[m], index, batchManager);
         }
         int[] original = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
             original[i] = this.positions[positions[i]];
         }
         return new Batch(batchManager, original, x, take(labels, index, batchManager),
-                take(oneHot, index, batchManager), presenceAt(positions));
+                take(oneHot, index, batchManager), flagsAt(present, positions), h, flagsAt(hiddenAt, positions));
     }
 
     /** The contiguous positions {@code [from, to)} as a batch (evaluation). */
@@ -160,18 +191,21 @@ public final class TensorSplit implements AutoCloseable {
         }
         NDIndex range = new NDIndex("{}:{}", from, to);
         NDArray[] x = new NDArray[features.length];
+        NDArray[] h = new NDArray[features.length];
         for (int m = 0; m < features.length; m++) {
             x[m] = attached(features[m].get(range), batchManager);
+            h[m] = hidden[m] == null ? null : attached(hidden[m].get(range), batchManager);
         }
-        return new Batch(batchManager, java.util.Arrays.copyOfRange(positions, from, to), x,
-                attached(labels.get(range), batchManager), attached(oneHot.get(range), batchManager), presenceAt(local));
+        return new Batch(batchManager, Arrays.copyOfRange(positions, from, to), x,
+                attached(labels.get(range), batchManager), attached(oneHot.get(range), batchManager),
+                flagsAt(present, local), h, flagsAt(hiddenAt, local));
     }
 
-    private boolean[][] presenceAt(int[] positions) {
-        boolean[][] p = new boolean[present.length][positions.length];
-        for (int m = 0; m < present.length; m++) {
+    private static boolean[][] flagsAt(boolean[][] flags, int[] positions) {
+        boolean[][] p = new boolean[flags.length][positions.length];
+        for (int m = 0; m < flags.length; m++) {
             for (int i = 0; i < positions.length; i++) {
-                p[m][i] = present[m][positions[i]];
+                p[m][i] = flags[m][positions[i]];
             }
         }
         return p;

@@ -23,6 +23,8 @@ public final class MultimodalDataset {
     private final int[] trainIndices;
     private final int[] testIndices;
     private final String checksum;
+    /** Presence as the dataset's files record it, before any simulated mask ({@link #withPresence}). */
+    private final boolean[][] recorded;
 
     /**
      * @param features     per modality, row-major N × dim
@@ -32,6 +34,14 @@ public final class MultimodalDataset {
     public MultimodalDataset(String name, Path directory, List<Modality> modalities, List<String> classNames,
                              float[][] features, int[] labels, boolean[][] present,
                              int[] trainIndices, int[] testIndices, String checksum) {
+        this(name, directory, modalities, classNames, features, labels, present, trainIndices, testIndices, checksum,
+                present);
+    }
+
+    private MultimodalDataset(String name, Path directory, List<Modality> modalities, List<String> classNames,
+                              float[][] features, int[] labels, boolean[][] present, int[] trainIndices,
+                              int[] testIndices, String checksum, boolean[][] recorded) {
+        this.recorded = recorded;
         this.name = name;
         this.directory = directory;
         this.modalities = List.copyOf(modalities);
@@ -132,6 +142,15 @@ public final class MultimodalDataset {
     /** The same samples with other presence flags (used to simulate missing modalities). */
     public MultimodalDataset withPresence(boolean[][] newPresent) {
         return new MultimodalDataset(name, directory, modalities, classNames, features, labels, newPresent,
-                trainIndices, testIndices, checksum);
+                trainIndices, testIndices, checksum, recorded);
+    }
+
+    /**
+     * Whether modality m of {@code sample} is hidden by a simulated mask although the files hold its
+     * value: the only case where a value of an absent modality exists (reconstruction targets of
+     * missing-modality methods; never used for evaluation).
+     */
+    public boolean hasHiddenValue(int m, int sample) {
+        return recorded[m][sample] && !present[m][sample];
     }
 }

@@ -65,7 +65,7 @@ final class SpecResolver {
                 .overriddenBy(SectionReader.read(s.options(), "options", sections.get("options"), prefix));
         SettingValues m = SectionReader.read(s.missing(), "missing", sections.get("missing"), prefix);
         MissingPlan missing = new MissingPlan(m.get(MissingSettings.RATES), m.get(MissingSettings.SEED),
-                m.get(MissingSettings.MODALITY), m.get(MissingSettings.TRAINING_ONLY));
+                m.get(MissingSettings.MODALITY), m.get(MissingSettings.TRAINING_ONLY), m.get(MissingSettings.PROTOCOL));
         List<Experiment.Variant> variants = variants(s.variants(), methods);
         ExperimentSpec.Report report = s.report() == null ? new ExperimentSpec.Report(null, null) : s.report();
         List<String> gap = report.modalityGap() == null

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.mla4j.io.Json;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.EncoderSettings;
+import org.mla4j.settings.WordTypes;
 import org.mla4j.train.TrainSettings;
 
 /**
@@ -45,6 +46,7 @@ final class SpecWriter {
         missing.put("seed", e.missing().seed());
         missing.put("modality", e.missing().modality());
         missing.put("training_only", e.missing().trainingOnly());
+        missing.put("protocol", WordTypes.name(e.missing().protocol()));
         return new ExperimentSpec(e.name(), e.description().isEmpty() ? null : e.description(), dataText, e.methods(),
                 seeds, node(e.settings().resolved(TrainSettings.ALL)), node(e.settings().resolved(EncoderSettings.ALL)),
                 node(e.settings().givenJson(Methods.allSettings())), node(missing), variants,

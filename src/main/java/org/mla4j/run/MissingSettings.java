@@ -1,6 +1,7 @@
 package org.mla4j.run;
 
 import java.util.List;
+import org.mla4j.data.MissingProtocol;
 import org.mla4j.settings.ListTypes;
 import org.mla4j.settings.Section;
 import org.mla4j.settings.Setting;
@@ -26,7 +27,13 @@ public final class MissingSettings {
             WordTypes.onOff(), false, "Drop only in the training split (fit and validation rows); test stays complete.")
             .option("--missing-training-only").label("on|off");
 
-    public static final List<Setting<?>> ALL = List.of(RATES, SEED, MODALITY, TRAINING_ONLY);
+    public static final Setting<MissingProtocol> PROTOCOL = Setting.of(Section.MISSING, "protocol",
+            WordTypes.choice(MissingProtocol.class), MissingProtocol.INDEPENDENT,
+            "How the rate becomes a mask: independent (each pair dropped with probability ETA, as the MLA paper "
+                    + "says) or global (ETA = share of missing cells, GCNet's protocol; docs/missing-protocols.md).")
+            .option("--missing-protocol").label("independent|global");
+
+    public static final List<Setting<?>> ALL = List.of(RATES, SEED, MODALITY, TRAINING_ONLY, PROTOCOL);
 
     private MissingSettings() {
     }

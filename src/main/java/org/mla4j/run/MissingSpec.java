@@ -3,7 +3,9 @@ package org.mla4j.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mla4j.data.MissingProtocol;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.settings.WordTypes;
 
 /**
  * Simulated missing modalities for a run: each present (sample, modality) pair is dropped with
@@ -14,8 +16,17 @@ import org.mla4j.io.InvalidInputException;
  * @param modality     the only modality to drop, or null for all
  * @param trainingOnly drop only in the training split (fit and validation rows); test stays complete
  */
-public record MissingSpec(double rate, long seed, String modality, boolean trainingOnly) {
+public record MissingSpec(double rate, long seed, String modality, boolean trainingOnly, MissingProtocol protocol) {
     public static final MissingSpec NONE = new MissingSpec(0, 0, null, false);
+
+    public MissingSpec {
+        protocol = protocol == null ? MissingProtocol.INDEPENDENT : protocol;
+    }
+
+    /** Independent masking. */
+    public MissingSpec(double rate, long seed, String modality, boolean trainingOnly) {
+        this(rate, seed, modality, trainingOnly, MissingProtocol.INDEPENDENT);
+    }
 
     public static MissingSpec everywhere(double rate, long seed) {
         return new MissingSpec(rate, seed, null, false);
@@ -32,6 +43,9 @@ public record MissingSpec(double rate, long seed, String modality, boolean train
         m.put("seed", seed);
         m.put("modality", modality);
         m.put("training_only", trainingOnly);
+        if (protocol != MissingProtocol.INDEPENDENT) { // runs made before the protocol existed read the same
+            m.put("protocol", WordTypes.name(protocol));
+        }
         return m;
     }
 
@@ -46,7 +60,11 @@ public record MissingSpec(double rate, long seed, String modality, boolean train
         }
         JsonNode modality = node.get("modality");
         JsonNode only = node.has("training_only") ? node.get("training_only") : node.get("trainingOnly");
+        MissingProtocol protocol = node.hasNonNull("protocol")
+                ? MissingSettings.PROTOCOL.read(node.get("protocol"), where + "missing.protocol")
+                : MissingProtocol.INDEPENDENT;
         return new MissingSpec(rate.asDouble(), node.path("seed").asLong(0),
-                modality == null || modality.isNull() ? null : modality.asText(), only != null && only.asBoolean());
+                modality == null || modality.isNull() ? null : modality.asText(), only != null && only.asBoolean(),
+                protocol);
     }
 }

@@ -67,26 +67,34 @@ public record RunConfig(String data, String method, long seed, SettingValues set
         return new RunConfig(data, method, seed, settings, spec);
     }
 
+    /**
+     * The values the run trains with: its method's recipe ({@link org.mla4j.core.MethodDefinition#recipe()})
+     * with the given values on top.
+     */
+    public SettingValues effective() {
+        return Methods.definition(method).recipe().overriddenBy(settings);
+    }
+
     public TrainConfig trainConfig() {
-        return TrainSettings.config(settings, seed);
+        return TrainSettings.config(effective(), seed);
     }
 
     public int epochs() {
-        return settings.get(TrainSettings.EPOCHS);
+        return effective().get(TrainSettings.EPOCHS);
     }
 
     public EncoderSpec encoder() {
-        return EncoderSettings.spec(settings);
+        return EncoderSettings.spec(effective());
     }
 
     /** Share of each class's training rows carved out for validation. */
     public double validationFraction() {
-        return settings.get(TrainSettings.VAL_FRACTION);
+        return effective().get(TrainSettings.VAL_FRACTION);
     }
 
     /** Seed of the validation carve (the same for every training seed). */
     public long splitSeed() {
-        return settings.get(TrainSettings.SPLIT_SEED);
+        return effective().get(TrainSettings.SPLIT_SEED);
     }
 
     /** The values given for the method's own options. */
@@ -104,9 +112,10 @@ public record RunConfig(String data, String method, long seed, SettingValues set
         m.put("data", data);
         m.put("method", method);
         m.put("seed", seed);
-        m.put("train", settings.resolved(TrainSettings.ALL));
-        m.put("encoder", settings.resolved(EncoderSettings.ALL));
-        m.put("options", settings.resolved(methodSettings()));
+        SettingValues values = effective();
+        m.put("train", values.resolved(TrainSettings.ALL));
+        m.put("encoder", values.resolved(EncoderSettings.ALL));
+        m.put("options", values.resolved(methodSettings()));
         m.put("missing", missing.json());
         return m;
     }

@@ -41,7 +41,7 @@ public final class TrainingRun {
         }
         int only = missing.modality() == null ? -1 : ds.modalityIndex(missing.modality());
         int[] rows = missing.trainingOnly() ? ds.trainIndices() : null;
-        return ds.withPresence(MissingMask.draw(presence(ds), missing.rate(), missing.seed(), rows, only));
+        return ds.withPresence(missing.protocol().draw(presence(ds), missing.rate(), missing.seed(), rows, only));
     }
 
     static boolean[][] presence(MultimodalDataset ds) {
@@ -80,10 +80,12 @@ public final class TrainingRun {
         List<String> names = dataset.modalityNames();
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
         try (NDManager manager = NDManager.newBaseManager();
-             TensorSplit fit = TensorSplit.build("fit", dataset, standardizer, splits.fit(), manager);
+             Method method = Methods.create(config.method(), spec, config.options(), manager);
+             TensorSplit fit = method.readsHiddenValues()
+                     ? TensorSplit.buildWithHidden("fit", dataset, standardizer, splits.fit(), manager)
+                     : TensorSplit.build("fit", dataset, standardizer, splits.fit(), manager);
              TensorSplit validation = TensorSplit.build("validation", dataset, standardizer, splits.validation(), manager);
-             TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager);
-             Method method = Methods.create(config.method(), spec, config.options(), manager)) {
+             TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager)) {
             Trainer trainer = new Trainer(config.trainConfig(), listener).checkpointingWith(checkpointer);
             if (resume != null) {
                 trainer.resumingFrom(resume);

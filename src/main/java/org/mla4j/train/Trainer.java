@@ -77,6 +77,7 @@ public final class Trainer {
                 : new BestEpoch(resume.bestEpoch(), resume.bestAccuracy(), resume.best());
         try (FlushToZero flush = FlushToZero.enable(); // denormal gradients late in training are slow (see class)
              TrainingSession session = new TrainingSession(manager, config.optimizer())) {
+            method.prepare(splits.fit(), manager);
             if (resume != null) {
                 StateRestore.apply(method, session, resume);
             }
@@ -86,7 +87,7 @@ public final class Trainer {
                 Map<String, Double> losses = trainEpoch(method, splits.fit(), session, epoch, lr, manager);
                 requireFinite(method.name(), losses, epoch, lr);
                 SplitMetrics val = Evaluator.evaluate(method, splits.validation(), splits.modalityNames(), manager);
-                boolean improved = best.offer(epoch, val.fusedAccuracy(), method.groups());
+                boolean improved = method.selectable(epoch) && best.offer(epoch, val.fusedAccuracy(), method.groups());
                 EpochRecord record = new EpochRecord(epoch, lr, losses, val, (System.nanoTime() - epochStart) / 1e9);
                 history.add(record);
                 listener.onEpoch(record, improved);
