@@ -49,10 +49,7 @@ public final class Methods {
                     return new OgmGe(spec, new OgmModulation(ogm.alpha(), ogm.epochs().first(), ogm.epochs().last()), m);
                 }));
         add(new MethodDefinition("qmf", "QMF: quality-aware fusion with energy-based confidence",
-                QmfOptions.SETTINGS, (spec, o, m) -> {
-                    QmfOptions q = QmfOptions.from(o);
-                    return new Qmf(spec, q.temperature(), q.rankingWeight(), m);
-                }));
+                QmfOptions.SETTINGS, (spec, o, m) -> new Qmf(spec, QmfOptions.from(o), m)));
     }
 
     private Methods() {
