@@ -43,10 +43,11 @@ public final class Methods {
         add(new MethodDefinition("bigated", "gated fusion: one modality gates the others' features",
                 List.of(CommonSettings.CONDITION_MODALITY),
                 (spec, o, m) -> new BiGated(spec, o.get(CommonSettings.CONDITION_MODALITY), m)));
-        add(new MethodDefinition("ogm-ge", "OGM-GE: concat with on-the-fly gradient modulation",
+        add(new MethodDefinition("ogm-ge", "OGM-GE: concat or sum with on-the-fly gradient modulation",
                 OgmOptions.SETTINGS, (spec, o, m) -> {
                     OgmOptions ogm = OgmOptions.from(o);
-                    return new OgmGe(spec, new OgmModulation(ogm.alpha(), ogm.epochs().first(), ogm.epochs().last()), m);
+                    return new OgmGe(spec, new OgmModulation(ogm.alpha(), ogm.epochs().first(), ogm.epochs().last()),
+                            ogm.fusion(), m);
                 }));
         add(new MethodDefinition("qmf", "QMF: quality-aware fusion with energy-based confidence",
                 QmfOptions.SETTINGS, (spec, o, m) -> new Qmf(spec, QmfOptions.from(o), m)));

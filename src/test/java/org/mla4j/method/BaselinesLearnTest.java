@@ -10,6 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
+import org.mla4j.method.baseline.OgmFusion;
+import org.mla4j.method.baseline.OgmOptions;
 import org.mla4j.method.baseline.QmfOptions;
 import org.mla4j.method.baseline.QmfVariant;
 import org.mla4j.nn.EncoderSpec;
@@ -47,13 +49,15 @@ class BaselinesLearnTest {
         "film,    4, 0.05,",
         "bigated, 10, 0.05,",
         "ogm-ge,  3, 0.05,",
+        "ogm-ge,  3, 0.05, sum",
         "qmf,     3, 0.02,",
         "qmf,     3, 0.02, simplified",
     })
     void learnsAvMnistFsdd(String method, int epochs, double lr, String variant) {
         SettingValues options = SettingValues.NONE;
         if (variant != null) {
-            options = options.with(QmfOptions.VARIANT, QmfVariant.SIMPLIFIED);
+            options = method.equals("qmf") ? options.with(QmfOptions.VARIANT, QmfVariant.SIMPLIFIED)
+                    : options.with(OgmOptions.FUSION, OgmFusion.SUM);
         }
         RunConfig config = TestConfigs.run(data.directory().toString(), method, 0, epochs, 64, lr,
                 new int[] {1000}, 0.1, EncoderSpec.DEFAULT, options, MissingSpec.NONE);
