@@ -187,6 +187,10 @@ class BadInputCatalogueTest {
         c.add(new Case("negative weight decay", d -> train(d, goodData(), "--weight-decay", "-1"), "--weight-decay"));
         c.add(new Case("negative decay epoch", d -> train(d, goodData(), "--lr-decay-epochs", "-1"),
                 "--lr-decay-epochs", "-1"));
+        c.add(new Case("decay epoch zero (epochs count from 1)", d -> train(d, goodData(), "--lr-decay-epochs", "0"),
+                "--lr-decay-epochs", "counted from 1", "got 0"));
+        c.add(new Case("OGM window from epoch zero", d -> train(d, goodData(), "--method", "ogm-ge", "--ogm-epochs",
+                "0:-1"), "--ogm-epochs", "counted from 1", "0:-1"));
         c.add(new Case("unknown OGM fusion", d -> train(d, goodData(), "--method", "ogm-ge", "--ogm-fusion", "film"),
                 "--ogm-fusion", "concat, sum", "film"));
         c.add(new Case("unknown QMF variant", d -> train(d, goodData(), "--method", "qmf", "--qmf-variant", "full"),

@@ -59,7 +59,7 @@ class ExperimentSpecTest {
         assertThat(c.settings().get(TrainSettings.LR)).isEqualTo(0.05);
         assertThat(c.settings().get(TrainSettings.MOMENTUM)).isEqualTo(0.9);
         assertThat(c.settings().get(TrainSettings.WEIGHT_DECAY)).isEqualTo(1e-4);
-        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(4); // 70 % of 5
+        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(5); // after 70 % of 5, from 1
         assertThat(c.validationFraction()).isEqualTo(0.1);
         assertThat(c.encoder().layers()).isEqualTo(1);
         assertThat(c.encoder().width()).isEqualTo(8);
@@ -134,7 +134,7 @@ class ExperimentSpecTest {
         RunConfig c = e.config("mla", e.variants().get(0), 0.5, 7);
         assertThat(MlaOptions.from(c.options()).hgm()).isTrue();
         assertThat(c.encoder().perModality()).containsEntry("a", "mlp");
-        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(21);
+        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(22); // after 21 of 30
 
         Experiment reset = load(VALID, "train.lr=");
         assertThat(reset.config("mla", reset.variants().get(0), 0, 0).settings().get(TrainSettings.LR)).isEqualTo(0.01);
