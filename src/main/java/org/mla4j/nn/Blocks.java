@@ -60,4 +60,14 @@ public final class Blocks {
         block.initialize(manager, DataType.FLOAT32, new Shape(1, in));
         return block;
     }
+
+    /**
+     * A fully connected layer {@code in → out} initialised as OGM-GE's and MLA's code bases do: Xavier-normal
+     * weights N(0, 2/(in + out)), zero bias.
+     */
+    public static Block xavierLinear(int in, int out, NDManager manager) {
+        Block block = TorchInit.xavierLinear(out);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, in));
+        return block;
+    }
 }

@@ -35,8 +35,11 @@ public final class ModelFile {
     public static final String DESCRIPTION = "model.json";
     public static final String PARAMETERS = "model.npz";
     static final String FORMAT = "mla4j-model";
-    /** Version 2 (2026-12): options and encoder keys as in specs; version 1 files are read too. */
-    static final int VERSION = 2;
+    /**
+     * Version 3 (2026-12-02): epoch options counted from 1 ({@link ZeroBasedSettings}); version 2: options
+     * and encoder keys as in specs. Versions 1 and 2 are read too.
+     */
+    static final int VERSION = 3;
     private static final String STANDARDIZE = "standardize.";
 
     /** A loaded model: its description and, once {@link #instantiate} is called, a ready method. */
@@ -115,9 +118,9 @@ public final class ModelFile {
                     + FORMAT + "\")");
         }
         int version = d.path("format_version").asInt(-1);
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw InvalidInputException.inFile(descriptionFile, "has format_version " + d.path("format_version")
-                    + "; this mla4j reads versions 1 and " + VERSION);
+                    + "; this mla4j reads versions 1 to " + VERSION);
         }
         try {
             String method = d.get("method").asText();
@@ -130,6 +133,9 @@ public final class ModelFile {
             d.get("class_names").forEach(n -> classNames.add(n.asText()));
             EncoderSpec encoder = encoder(d.get("encoder"));
             JsonNode optionsNode = version == 1 ? LegacyRunConfig.options(d.path("options"), method) : d.get("options");
+            if (version < 3) {
+                optionsNode = ZeroBasedSettings.upgradeOptions(optionsNode, method);
+            }
             SettingValues options = SectionReader.read(optionsNode, "options", Methods.definition(method).settings(),
                     k -> descriptionFile + ": ");
             ModelSpec spec = new ModelSpec(modalities, numClasses, encoder);

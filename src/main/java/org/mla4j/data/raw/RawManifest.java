@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.ManifestKeys;
 
 /**
  * The manifest of a raw dataset ({@code manifest.json} with {@code "format": "raw"}, beside an
@@ -57,6 +58,9 @@ public record RawManifest(Path file, String name, String index, String idColumn,
     }
 
     private static final Pattern MODALITY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** The top-level keys read; others are descriptive unless close to one of these ({@link ManifestKeys}). */
+    private static final Set<String> TOP_KEYS = Set.of("format", "format_version", "name", "index", "id_column",
+            "label_column", "split_column", "class_names", "list_separator", "modalities");
     private static final Set<String> ENTRY_KEYS = Set.of("name", "column", "kind", "preset", "params", "description",
             "source", "pretrained");
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -97,6 +101,7 @@ public record RawManifest(Path file, String name, String index, String idColumn,
             throw InvalidInputException.inFile(file, "must hold a JSON object");
         }
         ManifestFields f = new ManifestFields(file);
+        ManifestKeys.refuseTypos(root, file, "", TOP_KEYS, Set.of());
         if (!FORMAT.equals(f.string(root, "", "format", null))) {
             throw f.error("format", "must be \"" + FORMAT + "\" for a raw dataset");
         }
