@@ -77,7 +77,10 @@ public final class ModelFile {
             entry.put("dim", m.dim());
             entry.put("shape", m.shape());
             if (m.pretrained() != null) { // the module's structure is read from this file again when loading
-                entry.put("pretrained", Map.of("file", m.pretrained().file(), "sha256", m.pretrained().sha256()));
+                Map<String, Object> module = new LinkedHashMap<>();
+                module.put("file", m.pretrained().file());
+                module.put("sha256", m.pretrained().sha256());
+                entry.put("pretrained", module);
             }
             modalities.add(entry);
         }
