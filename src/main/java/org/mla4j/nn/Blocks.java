@@ -25,6 +25,9 @@ public final class Blocks {
         if (type.equals("mlp")) {
             return mlp(e.layers(), e.width(), modality.dim(), manager);
         }
+        if (type.equals("pretrained")) {
+            return TrainableModule.load(modality, e.width(), manager);
+        }
         int[] s = modality.shapeArray();
         Block body = switch (type) {
             case "cnn" -> SmallCnn.build(e.layers(), e.width(), s[1], s[2]);

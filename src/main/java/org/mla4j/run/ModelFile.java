@@ -13,6 +13,7 @@ import java.util.Map;
 import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
+import org.mla4j.data.PretrainedModule;
 import org.mla4j.data.Standardizer;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.InvalidInputException;
@@ -26,10 +27,12 @@ import org.mla4j.settings.SectionReader;
 import org.mla4j.settings.SettingValues;
 
 /**
- * A trained model on disk: {@code model.json} (method, modalities with their input shapes, classes,
- * encoders, options) and {@code model.npz} (every parameter plus each modality's standardisation mean and std, as .npy
- * arrays). Plain data only: loading never executes anything from the files, and every mismatch is
- * reported with the file and the problem.
+ * A trained model on disk: {@code model.json} (method, modalities with their input shapes and, for a
+ * fine-tuned modality, its TorchScript file and SHA-256, classes, encoders, options) and {@code model.npz} (every parameter plus each modality's standardisation mean and std, as .npy
+ * arrays). Plain data only: loading never executes anything from these files, and every mismatch is
+ * reported with the file and the problem. (A fine-tuned modality's module is TorchScript, which is
+ * code: it is read from the file the dataset named, and only if that file's SHA-256 is the recorded
+ * one.)
  */
 public final class ModelFile {
     public static final String DESCRIPTION = "model.json";
@@ -76,6 +79,12 @@ public final class ModelFile {
             entry.put("name", m.name());
             entry.put("dim", m.dim());
             entry.put("shape", m.shape());
+            if (m.pretrained() != null) { // the module's structure is read from this file again when loading
+                Map<String, Object> module = new LinkedHashMap<>();
+                module.put("file", m.pretrained().file());
+                module.put("sha256", m.pretrained().sha256());
+                entry.put("pretrained", module);
+            }
             modalities.add(entry);
         }
         description.put("modalities", modalities);
@@ -126,7 +135,11 @@ public final class ModelFile {
             String method = d.get("method").asText();
             List<Modality> modalities = new ArrayList<>();
             for (JsonNode m : d.get("modalities")) {
-                modalities.add(modality(m));
+                Modality modality = modality(m);
+                if (modality.pretrained() != null) {
+                    modality.pretrained().read("modality '" + modality.name() + "' of the model in " + dir);
+                }
+                modalities.add(modality);
             }
             int numClasses = d.get("num_classes").asInt();
             List<String> classNames = new ArrayList<>();
@@ -170,7 +183,10 @@ public final class ModelFile {
         return new EncoderSpec(e.get("type").asText(), e.get("layers").asInt(), e.get("width").asInt(), perModality);
     }
 
-    /** A modality entry; files written before shapes existed have none (then the shape is {@code [dim]}). */
+    /**
+     * A modality entry; files written before shapes existed have none (then the shape is {@code [dim]}).
+     * A fine-tuned modality's entry names its TorchScript module ({@code pretrained}: file, sha256).
+     */
     private static Modality modality(JsonNode m) {
         List<Integer> shape = null;
         if (m.hasNonNull("shape")) {
@@ -179,7 +195,10 @@ public final class ModelFile {
                 shape.add(s.asInt());
             }
         }
-        return new Modality(m.get("name").asText(), m.get("dim").asInt(), shape);
+        JsonNode p = m.get("pretrained");
+        PretrainedModule module = p == null || p.isNull() ? null
+                : new PretrainedModule(p.get("file").asText(), p.get("sha256").asText());
+        return new Modality(m.get("name").asText(), m.get("dim").asInt(), shape, module);
     }
 
     private static Standardizer standardizer(ModelSpec spec, Map<String, NpyArray> arrays, Path dir) {
