@@ -40,6 +40,10 @@ public final class AnalysisFiles {
                         md.append("\nMean fusion weight λ (%) of ").append(m).append(":\n\n")
                                 .append(t.weight(m, kind).markdown());
                     }
+                    if (!t.confidenceRows().isEmpty()) {
+                        md.append("\nMean confidence of ").append(m).append(" (QMF's energy weight, not normalised):\n\n")
+                                .append(decimals(t.confidence(m, kind)));
+                    }
                     md.append(command);
                 }
             }
@@ -89,14 +93,16 @@ public final class AnalysisFiles {
 
     /** What the robustness tables show, for the Markdown file and the report. */
     public static String robustnessCaption(ExperimentResults r) {
-        return "Each trained model (no retraining) evaluated on its test split with one modality corrupted at a time "
-                + "— QMF's evaluation protocol (Zhang et al., ICML 2023): Gaussian noise of std σ added to the "
-                + "modality's standardised features (σ in units of the fit rows' feature std; σ = 0 is the clean test "
-                + "split), or a share p of its entries set to their fit mean in every sample (p = 1: the modality is "
-                + "absent, so methods that fuse only the modalities present leave it out; p = 0: clean). The noise and "
+        return "Each trained model (no retraining) evaluated on its test split with one modality corrupted at a time, "
+                + "QMF's evaluation protocol (Zhang et al., ICML 2023, who add Gaussian or salt-and-pepper noise to one "
+                + "modality at test time): Gaussian noise of std σ added to the modality's standardised features (σ "
+                + "in units of the fit rows' feature std; σ = 0 is the clean test split), or a share p of its entries "
+                + "set to their fit mean in every sample (p = 1: the modality is absent, so methods that fuse only the "
+                + "modalities present leave it out; p = 0: clean). The noise and "
                 + "the blanked entries are seeded and the same for every method and seed. Mean ± sample std over "
-                + "seeds " + r.seedList() + "; λ is the mean fusion weight of the corrupted modality over the test "
-                + "samples (methods with per-sample weights that differ between modalities).";
+                + "seeds " + r.seedList() + ". λ is the mean fusion weight of the corrupted modality over the test "
+                + "samples, for methods whose per-sample weights sum to 1 and differ between modalities (MLA's "
+                + "entropy weights); QMF's weights are energy confidences, not normalised, shown as they are.";
     }
 
     public static String convergenceCaption(ExperimentResults r, double threshold) {
@@ -123,8 +129,24 @@ public final class AnalysisFiles {
                 + r.seedList() + ".";
     }
 
-    static String percent(double fraction) {
+    /** "95 %" for 0.95. */
+    public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%s %%", SweepTable.format(Math.round(fraction * 10000) / 100.0));
+    }
+
+    /** A sweep as a Markdown table of plain numbers (3 decimals), not percentages. */
+    static String decimals(SweepTable t) {
+        StringBuilder sb = new StringBuilder("| series |");
+        t.xs().forEach(x -> sb.append(' ').append(t.xLabel()).append(' ').append(SweepTable.format(x)).append(" |"));
+        sb.append("\n|---|");
+        t.xs().forEach(x -> sb.append("---|"));
+        sb.append('\n');
+        for (String series : t.series()) {
+            sb.append("| ").append(series).append(" |");
+            t.xs().forEach(x -> sb.append(' ').append(format(t.cell(series, x), 1, "%.3f")).append(" |"));
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /** "m ± s" of a cell scaled by {@code scale}, or "–" without runs. */

@@ -147,18 +147,26 @@ public record AnalysisPlan(Robustness robustness, Convergence convergence, Cost 
                     + String.join(", ", NAMES) + ") or a mapping from an analysis to its settings, got "
                     + ValueTypes.describe(node));
         }
-        Map<String, SettingValues> values = new LinkedHashMap<>();
-        asked.forEach((name, section) -> values.put(name, SectionReader.read(section, "analysis." + name,
-                settingsOf(name), source)));
+        SettingValues values = SettingValues.NONE;
+        for (Map.Entry<String, JsonNode> e : asked.entrySet()) {
+            values = values.overriddenBy(SectionReader.read(e.getValue(), "analysis." + e.getKey(),
+                    settingsOf(e.getKey()), source));
+        }
+        return of(asked.keySet(), values);
+    }
+
+    /**
+     * The plan of the named analyses ({@link #NAMES}) with the given setting values (the others take
+     * their defaults), e.g. from a command's options.
+     */
+    public static AnalysisPlan of(java.util.Collection<String> names, SettingValues v) {
         return new AnalysisPlan(
-                values.containsKey(ROBUSTNESS) ? robustness(values.get(ROBUSTNESS)) : null,
-                values.containsKey(CONVERGENCE) ? new Convergence(values.get(CONVERGENCE).get(AnalysisSettings.THRESHOLD))
-                        : null,
-                values.containsKey(COST) ? new Cost(values.get(COST).get(AnalysisSettings.TIMING_REPEATS),
-                        values.get(COST).get(AnalysisSettings.MEMORY), values.get(COST).get(AnalysisSettings.PROBE_EPOCHS))
-                        : null,
-                values.containsKey(DATA_SIZE) ? new DataSize(ascending(values.get(DATA_SIZE).get(AnalysisSettings.FRACTIONS)),
-                        distinct(values.get(DATA_SIZE).get(AnalysisSettings.DATA_SIZE_METHODS))) : null);
+                names.contains(ROBUSTNESS) ? robustness(v) : null,
+                names.contains(CONVERGENCE) ? new Convergence(v.get(AnalysisSettings.THRESHOLD)) : null,
+                names.contains(COST) ? new Cost(v.get(AnalysisSettings.TIMING_REPEATS), v.get(AnalysisSettings.MEMORY),
+                        v.get(AnalysisSettings.PROBE_EPOCHS)) : null,
+                names.contains(DATA_SIZE) ? new DataSize(ascending(v.get(AnalysisSettings.FRACTIONS)),
+                        distinct(v.get(AnalysisSettings.DATA_SIZE_METHODS))) : null);
     }
 
     private static Robustness robustness(SettingValues v) {

@@ -32,7 +32,8 @@ import org.mla4j.run.TrainingRun;
  * mask) evaluated clean and with each modality of the plan corrupted in turn by every noise level and
  * blank share ({@link Corruption}); no retraining. For each evaluation: the fused accuracy, each
  * modality's own accuracy, and — for methods that fuse per sample with weights (MLA, late fusion,
- * QMF) — each modality's mean fusion weight λ over the test samples that have it. This is the
+ * QMF) — each modality's mean fusion weight over the test samples that have it (MLA's and late
+ * fusion's λ sum to 1 per sample; QMF's energy confidences are not normalised). This is the
  * evaluation protocol of QMF (Zhang et al., ICML 2023: Gaussian noise of growing std on one modality
  * at test time).
  *
@@ -43,16 +44,23 @@ import org.mla4j.run.TrainingRun;
 public record RobustnessAnalysis(AnalysisPlan.Robustness plan, Point clean, List<Point> points) {
     public static final String FILE = "robustness.json";
     private static final String FORMAT = "mla4j-robustness";
+    /** Version 2 records whether each point's weights are normalised; an older file is computed again. */
+    private static final int VERSION = 2;
 
     /**
      * One evaluation.
      *
      * @param modalityAccuracy own accuracy of each modality that has a unimodal output and present samples
      * @param fusionWeight     mean λ of each modality over the samples that have it, or null (no weights)
+     * @param normalised       whether each sample's weights sum to 1 over its modalities (MLA's and late
+     *                         fusion's λ; QMF's confidences are not normalised); null without weights
      */
     public record Point(String modality, String kind, double level, double fusedAccuracy,
-                        Map<String, Double> modalityAccuracy, Map<String, Double> fusionWeight) {
+                        Map<String, Double> modalityAccuracy, Map<String, Double> fusionWeight, Boolean normalised) {
     }
+
+    /** Tolerance of "the weights of a sample sum to 1" (they are float32). */
+    private static final double SUM_TOLERANCE = 1e-4;
 
     /** Computes the analysis of the run in {@code runDir} and writes it there (atomically). */
     public static RobustnessAnalysis compute(Path runDir, Function<Path, MultimodalDataset> datasets,
@@ -105,8 +113,19 @@ public record RobustnessAnalysis(AnalysisPlan.Robustness plan, Point clean, List
         }
         SplitMetrics s = Evaluator.score(p, labels, ds.modalityNames());
         Map<String, Double> weights = null;
+        Boolean normalised = null;
         if (p.fusionWeights() != null) {
             weights = new LinkedHashMap<>();
+            normalised = true;
+            for (int i = 0; i < p.size(); i++) {
+                double total = 0;
+                boolean any = false;
+                for (int m = 0; m < ds.numModalities(); m++) {
+                    total += p.present()[m][i] ? p.fusionWeights()[m][i] : 0;
+                    any |= p.present()[m][i];
+                }
+                normalised &= !any || Math.abs(total - 1) < SUM_TOLERANCE;
+            }
             for (int m = 0; m < ds.numModalities(); m++) {
                 double sum = 0;
                 int count = 0;
@@ -121,7 +140,7 @@ public record RobustnessAnalysis(AnalysisPlan.Robustness plan, Point clean, List
                 }
             }
         }
-        return new Point(modality, kind, level, s.fusedAccuracy(), s.modalityAccuracy(), weights);
+        return new Point(modality, kind, level, s.fusedAccuracy(), s.modalityAccuracy(), weights, normalised);
     }
 
     /** The evaluations of one corrupted modality and kind, by level (ascending, as planned). */
@@ -129,7 +148,7 @@ public record RobustnessAnalysis(AnalysisPlan.Robustness plan, Point clean, List
         return points.stream().filter(p -> p.modality().equals(modality) && p.kind().equals(kind)).toList();
     }
 
-    /** The analysis saved in {@code runDir}, or null when it has none. */
+    /** The analysis saved in {@code runDir}, or null when it has none (or one in an older format). */
     public static RobustnessAnalysis read(Path runDir) {
         Path file = runDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
@@ -139,6 +158,9 @@ public record RobustnessAnalysis(AnalysisPlan.Robustness plan, Point clean, List
             JsonNode root = Json.MAPPER.readTree(Files.readAllBytes(file));
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 throw InvalidInputException.inFile(file, "is not an mla4j robustness analysis");
+            }
+            if (root.path("format_version").asInt(1) != VERSION) {
+                return null;
             }
             AnalysisPlan plan = AnalysisPlan.read(Json.MAPPER.createObjectNode().set(AnalysisPlan.ROBUSTNESS,
                     root.get("plan")), k -> file + ": ");
@@ -165,16 +187,19 @@ public record RobustnessAnalysis(AnalysisPlan.Robustness plan, Point clean, List
             w.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asDouble()));
             weights = m;
         }
+        JsonNode normalised = p.get("normalised_weights");
         JsonNode modality = p.get("modality");
         JsonNode kind = p.get("kind");
         return new Point(modality == null || modality.isNull() ? null : modality.asText(),
                 kind == null || kind.isNull() ? null : kind.asText(), p.get("level").asDouble(),
-                p.get("fused_accuracy").asDouble(), accuracy, weights);
+                p.get("fused_accuracy").asDouble(), accuracy, weights,
+                normalised == null || normalised.isNull() ? null : normalised.asBoolean());
     }
 
     private Map<String, Object> json() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
+        m.put("format_version", VERSION);
         m.put("protocol", "test-time corruption of one modality at a time, no retraining (QMF, Zhang et al., "
                 + "ICML 2023); noise in units of the standardised feature scale; blank = entries set to the fit mean");
         m.put("plan", new AnalysisPlan(plan, null, null, null).json().get(AnalysisPlan.ROBUSTNESS));
@@ -191,6 +216,7 @@ public record RobustnessAnalysis(AnalysisPlan.Robustness plan, Point clean, List
         x.put("fused_accuracy", p.fusedAccuracy());
         x.put("modality_accuracy", p.modalityAccuracy());
         x.put("fusion_weight", p.fusionWeight());
+        x.put("normalised_weights", p.normalised());
         return x;
     }
 }

@@ -74,6 +74,12 @@ public final class RobustnessTables {
         return sweep(modality, kind, weightedRows(), p -> weightOf(p, modality));
     }
 
+    /** Mean unnormalised confidence of the corrupted modality (QMF's c_m), for {@link #confidenceRows}. */
+    public SweepTable confidence(String modality, Corruption.Kind kind) {
+        return sweep(modality, kind, confidenceRows(), p -> p.fusionWeight().containsKey(modality)
+                ? p.fusionWeight().get(modality) : Double.NaN);
+    }
+
     /** Mean λ of every modality of one row while {@code modality} is corrupted (series: the modalities). */
     public SweepTable weightsOf(String row, String modality, Corruption.Kind kind, List<String> all) {
         List<SweepTable.Point> points = new ArrayList<>();
@@ -87,9 +93,19 @@ public final class RobustnessTables {
         return SweepTable.of(kind.key(), all.stream().map(m -> "λ " + m).toList(), points);
     }
 
-    /** Rows that fuse with per-sample weights that differ between modalities (MLA's entropy weights, QMF's). */
+    /**
+     * Rows that fuse with per-sample weights λ that sum to 1 and differ between modalities (MLA's
+     * entropy weights; late fusion's equal weights are left out).
+     */
     public List<String> weightedRows() {
-        return rows().stream().filter(r -> byRow.get(r).stream().anyMatch(a -> varies(a.clean()))).toList();
+        return rows().stream().filter(r -> byRow.get(r).stream().anyMatch(a -> Boolean.TRUE.equals(a.clean().normalised())
+                && varies(a.clean()))).toList();
+    }
+
+    /** Rows whose per-sample weights are unnormalised confidences (QMF's energy c_m). */
+    public List<String> confidenceRows() {
+        return rows().stream().filter(r -> byRow.get(r).stream().anyMatch(a -> Boolean.FALSE.equals(
+                a.clean().normalised()))).toList();
     }
 
     private static boolean varies(RobustnessAnalysis.Point clean) {
@@ -144,6 +160,7 @@ public final class RobustnessTables {
                 x.put("fused_accuracy", fused(m, kind).json());
                 x.put("own_accuracy", own(m, kind).json());
                 x.put("fusion_weight", weight(m, kind).json());
+                x.put("confidence", confidence(m, kind).json());
                 kinds.put(kind.key(), x);
             }
             byModality.put(m, kinds);
