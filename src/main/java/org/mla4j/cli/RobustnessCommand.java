@@ -3,7 +3,6 @@ package org.mla4j.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -125,7 +124,7 @@ final class RobustnessCommand implements Callable<Integer>, SettingOptions.Takes
             }
         }
         RunSettings.require(!names.isEmpty(), "--analyses names no analysis; valid: all, "
-                + String.join(", ", new ArrayList<>(AnalysisPlan.NAMES)));
+                + String.join(", ", AnalysisPlan.NAMES));
         return names;
     }
 }

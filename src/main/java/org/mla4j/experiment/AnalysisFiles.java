@@ -67,11 +67,12 @@ public final class AnalysisFiles {
         if (plan.cost() != null) {
             CostTable c = CostTable.of(r);
             md.append("## Cost\n\n").append(costCaption(c)).append("\n\n")
-                    .append("| method | parameters | training s/epoch | inference µs/sample | peak RSS (MiB) | "
-                            + "training memory (MiB) |\n|---|---|---|---|---|---|\n");
+                    .append("| method | parameters | training s/epoch (mean) | training s/epoch (fastest) | inference "
+                            + "µs/sample | peak RSS (MiB) | training memory (MiB) |\n|---|---|---|---|---|---|---|\n");
             for (CostTable.Row row : c.rows()) {
                 md.append("| ").append(row.label()).append(" | ").append(format(row.parameters(), 1, "%.0f"))
                         .append(" | ").append(format(row.trainSecondsPerEpoch(), 1, "%.3f")).append(" | ")
+                        .append(format(row.fastestEpochSeconds(), 1, "%.3f")).append(" | ")
                         .append(format(row.inferenceMicrosPerSample(), 1, "%.1f")).append(" | ")
                         .append(format(row.peakMiB(), 1, "%.0f")).append(" | ")
                         .append(format(row.trainingMiB(), 1, "%.0f")).append(" |\n");
@@ -109,17 +110,21 @@ public final class AnalysisFiles {
         return "From each run's `history.csv`: the best validation fused accuracy over the epochs, the first epoch "
                 + "whose validation accuracy reaches " + percent(threshold) + " of that best, the wall seconds up to "
                 + "the end of that epoch (each epoch's training steps and validation pass), and the run's total; "
-                + "mean ± sample std over seeds " + r.seedList() + ".";
+                + "mean ± sample std over seeds " + r.seedList() + ". Wall seconds also count whatever else the "
+                + "machine ran meanwhile (the cost section's fastest epochs are the least disturbed).";
     }
 
     public static String costCaption(CostTable c) {
-        return "Parameters: values in the saved model. Training s/epoch: mean wall time of an epoch (training steps "
-                + "and validation pass) recorded while the run trained. Inference µs/sample: the saved model predicting "
-                + "the whole test split (unimodal outputs and fusion), median of timed passes divided by the test "
-                + "samples. Peak RSS: a fresh process that trains the run's settings for a few epochs (a grid's runs "
+        String load = Double.isNaN(c.loads()[0]) ? "" : String.format(Locale.ROOT, " (load average %.1f–%.1f while "
+                + "inference was timed)", c.loads()[0], c.loads()[1]);
+        return "Parameters: values in the saved model. Training s/epoch: wall time of an epoch (training steps and "
+                + "validation pass) recorded while the run trained: the run's mean, and its fastest epoch — other jobs "
+                + "on a shared machine only add time, so the fastest epoch is the closest to the method's own cost. "
+                + "Inference µs/sample: the saved model predicting the whole test split (unimodal outputs and fusion), "
+                + "the fastest of the timed passes divided by the test samples. Peak RSS: a fresh process that trains the run's settings for a few epochs (a grid's runs "
                 + "share one process, so a run's own peak cannot be read inside it); training memory = that peak − "
                 + "the process's resident memory with the dataset loaded and the engine started. Mean ± sample std "
-                + "over seeds. Measured on: " + c.machineWords() + ".";
+                + "over seeds. Measured on: " + c.machineWords() + load + ".";
     }
 
     public static String dataSizeCaption(ExperimentResults r) {

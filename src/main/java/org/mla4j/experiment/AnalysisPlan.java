@@ -27,7 +27,7 @@ import org.mla4j.train.TrainSettings;
  * analysis:
  *   robustness:  {noise: [0, 0.5, 1, 2, 4, 8], blank: [0.25, 0.5, 1], modalities: all, seed: 0}
  *   convergence: {threshold: 0.95}
- *   cost:        {repeats: 10, memory: on, probe_epochs: 2}
+ *   cost:        {repeats: 20, memory: on, probe_epochs: 2}
  *   data_size:   {fractions: [0.25, 0.5, 1], methods: [mla, concat]}
  * </pre>
  *
@@ -177,7 +177,7 @@ public record AnalysisPlan(Robustness robustness, Convergence convergence, Cost 
     }
 
     /** The settings of the named analysis. */
-    public static List<Setting<?>> settingsOf(String name) {
+    private static List<Setting<?>> settingsOf(String name) {
         return switch (name) {
             case ROBUSTNESS -> AnalysisSettings.ROBUSTNESS;
             case CONVERGENCE -> AnalysisSettings.CONVERGENCE;

@@ -36,12 +36,9 @@ public final class Corruption {
     public enum Kind {
         NOISE, BLANK;
 
+        /** {@code noise} or {@code blank}, as saved in {@code robustness.json}. */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
-        }
-
-        public static Kind of(String key) {
-            return valueOf(key.toUpperCase(Locale.ROOT));
         }
     }
 

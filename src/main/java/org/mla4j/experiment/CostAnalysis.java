@@ -28,26 +28,32 @@ import org.mla4j.run.TrainingRun;
  * What a finished run cost, kept in its run directory as {@code cost.json}:
  *
  * <ul>
- *   <li>training time per epoch: the mean of the run's own per-epoch wall times ({@code history.csv}
- *   {@code seconds}: the epoch's training steps and its validation pass), measured while it trained;
+ *   <li>training time per epoch: the mean and the minimum of the run's own per-epoch wall times
+ *   ({@code history.csv} {@code seconds}: the epoch's training steps and its validation pass),
+ *   measured while it trained. Other jobs on a shared machine only ever add time, so the fastest
+ *   epoch is the closest to the method's own cost, and the mean is what the run took;
  *   <li>parameters: the number of values in the saved model ({@code model.npz}, standardisation
  *   statistics not counted);
  *   <li>inference time per sample: the saved model's prediction of the whole test split (unimodal
- *   outputs and fusion, batches of {@value Evaluator#BATCH}), median of {@code repeats} timed passes
- *   after one untimed pass, divided by the number of test samples — timed here rather than while the
- *   run trained, so that no other training shares the process;
+ *   outputs and fusion, batches of {@value Evaluator#BATCH}), the fastest of {@code repeats} timed
+ *   passes after one untimed pass (for the same reason), divided by the number of test samples —
+ *   timed here rather than while the run trained, so that no other training shares the process;
  *   <li>peak memory, when asked: {@link MemoryProbe} (a fresh process that trains the run's settings).
  * </ul>
  *
- * The machine it was measured on is recorded with it ({@link Machine}).
+ * The machine it was measured on is recorded with it ({@link Machine}), with its load average just
+ * before the timing.
  *
  * @param memory null when not measured ({@code memoryError} then says why, or is null when not asked)
  */
-public record CostAnalysis(long parameters, double trainSecondsPerEpoch, int epochs, double inferenceSecondsPerSample,
+public record CostAnalysis(long parameters, double trainSecondsPerEpoch, double fastestEpochSeconds, int epochs,
+                           double inferenceSecondsPerSample, double loadAverage,
                            int testSamples, int repeats, MemoryProbe.Memory memory, String memoryError,
                            Map<String, Object> machine) {
     public static final String FILE = "cost.json";
     private static final String FORMAT = "mla4j-cost";
+    /** Version 2: the fastest epoch, the fastest inference pass and the load average; older files are measured again. */
+    private static final int VERSION = 2;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CostAnalysis.class);
 
     /** Measures the run in {@code runDir} and writes {@code cost.json} there (atomically). */
@@ -64,20 +70,20 @@ public record CostAnalysis(long parameters, double trainSecondsPerEpoch, int epo
         double[] seconds = RunHistory.read(runDir).column("seconds");
         double perEpoch = seconds == null || seconds.length == 0 ? Double.NaN
                 : Arrays.stream(seconds).average().orElse(Double.NaN);
+        double fastestEpoch = seconds == null || seconds.length == 0 ? Double.NaN
+                : Arrays.stream(seconds).min().orElse(Double.NaN);
         int[] rows = aligned.testIndices();
-        double[] passes = new double[plan.repeats()];
+        double load = Machine.loadAverage();
+        double fastest = Double.POSITIVE_INFINITY;
         try (NDManager manager = NDManager.newBaseManager(); Method method = model.instantiate(manager);
              TensorSplit test = TensorSplit.build("test", aligned, model.standardizer(), rows, manager)) {
             Evaluator.predict(method, test, manager); // untimed: first calls compile and allocate
-            for (int r = 0; r < passes.length; r++) {
+            for (int r = 0; r < plan.repeats(); r++) {
                 long t0 = System.nanoTime();
                 Evaluator.predict(method, test, manager);
-                passes[r] = (System.nanoTime() - t0) / 1e9;
+                fastest = Math.min(fastest, (System.nanoTime() - t0) / 1e9);
             }
         }
-        Arrays.sort(passes);
-        double median = passes.length % 2 == 1 ? passes[passes.length / 2]
-                : (passes[passes.length / 2 - 1] + passes[passes.length / 2]) / 2;
         MemoryProbe.Memory memory = null;
         String memoryError = null;
         if (plan.memory()) {
@@ -88,9 +94,9 @@ public record CostAnalysis(long parameters, double trainSecondsPerEpoch, int epo
                 LOG.warn("{}: peak memory not measured: {}", runDir, e.getMessage());
             }
         }
-        CostAnalysis a = new CostAnalysis(parameters, perEpoch, seconds == null ? 0 : seconds.length,
-                rows.length == 0 ? Double.NaN : median / rows.length, rows.length, plan.repeats(), memory, memoryError,
-                Machine.describe());
+        CostAnalysis a = new CostAnalysis(parameters, perEpoch, fastestEpoch, seconds == null ? 0 : seconds.length,
+                rows.length == 0 ? Double.NaN : fastest / rows.length, load, rows.length, plan.repeats(), memory,
+                memoryError, Machine.describe());
         AtomicFiles.writeString(runDir.resolve(FILE), Json.write(a.json(plan.probeEpochs())));
         return a;
     }
@@ -100,7 +106,7 @@ public record CostAnalysis(long parameters, double trainSecondsPerEpoch, int epo
         return repeats == plan.repeats() && (memory != null || memoryError != null) == plan.memory();
     }
 
-    /** The analysis saved in {@code runDir}, or null when it has none. */
+    /** The analysis saved in {@code runDir}, or null when it has none (or one in an older format). */
     public static CostAnalysis read(Path runDir) {
         Path file = runDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
@@ -111,6 +117,9 @@ public record CostAnalysis(long parameters, double trainSecondsPerEpoch, int epo
             if (root == null || !FORMAT.equals(root.path("format").asText())) {
                 throw InvalidInputException.inFile(file, "is not an mla4j cost analysis");
             }
+            if (root.path("format_version").asInt(1) != VERSION) {
+                return null;
+            }
             JsonNode m = root.get("memory");
             MemoryProbe.Memory memory = m == null || m.isNull() ? null : new MemoryProbe.Memory(
                     m.get("baseline_mib").asDouble(), m.get("peak_mib").asDouble(), m.get("reset").asBoolean());
@@ -118,7 +127,8 @@ public record CostAnalysis(long parameters, double trainSecondsPerEpoch, int epo
             Map<String, Object> machine = Json.MAPPER.convertValue(root.get("machine"), LinkedHashMap.class);
             JsonNode error = root.get("memory_error");
             return new CostAnalysis(root.get("parameters").asLong(), number(root.get("train_seconds_per_epoch")),
-                    root.get("epochs").asInt(), number(root.get("inference_seconds_per_sample")),
+                    number(root.get("train_seconds_per_epoch_fastest")), root.get("epochs").asInt(),
+                    number(root.get("inference_seconds_per_sample")), number(root.get("load_average")),
                     root.get("test_samples").asInt(), root.get("timing_repeats").asInt(), memory,
                     error == null || error.isNull() ? null : error.asText(), machine);
         } catch (IOException | RuntimeException e) {
@@ -140,10 +150,13 @@ public record CostAnalysis(long parameters, double trainSecondsPerEpoch, int epo
     private Map<String, Object> json(int probeEpochs) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
+        m.put("format_version", VERSION);
         m.put("parameters", parameters);
         m.put("train_seconds_per_epoch", nullable(trainSecondsPerEpoch));
+        m.put("train_seconds_per_epoch_fastest", nullable(fastestEpochSeconds));
         m.put("epochs", epochs);
         m.put("inference_seconds_per_sample", nullable(inferenceSecondsPerSample));
+        m.put("load_average", nullable(loadAverage));
         m.put("test_samples", testSamples);
         m.put("timing_repeats", repeats);
         if (memory != null) {

@@ -13,7 +13,8 @@ import org.mla4j.train.TrainSettings;
 
 /**
  * A validated experiment: methods × variants × missing rates × seeds on one dataset, with the
- * settings every run shares. Every run it plans gives a valid {@link RunConfig}. Made from a spec
+ * settings every run shares, and the analyses computed from its runs ({@link AnalysisPlan}; a
+ * data-size analysis adds its runs as variants after the grid's own). Every run it plans gives a valid {@link RunConfig}. Made from a spec
  * file ({@link #load}, {@link SpecResolver}) or by a command that builds the same grid from its
  * options ({@code mla compare}, {@code mla missing}, {@code mla isolation}).
  */

@@ -28,6 +28,15 @@ final class Machine {
         return m;
     }
 
+    /** The 1-minute load average (runnable processes), or NaN where /proc/loadavg is not there. */
+    static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** "AMD EPYC, 2 logical cores, 23 GiB, engine threads 1". */
     static String words(Map<String, Object> machine) {
         Object memory = machine.get("memory_mib");

@@ -22,9 +22,9 @@ import org.mla4j.train.EpochListener;
  * Peak memory of training one run's settings, measured in a fresh JVM: resident memory (RSS) is a
  * property of a whole process, and the runs of a grid share one (and may run side by side), so a
  * run's own peak cannot be read inside the grid. The probe process loads the dataset, starts the
- * engine, records its resident memory ({@code VmRSS}, the baseline), resets the kernel's peak
- * ({@code /proc/self/clear_refs} ← 5), trains the run's settings for a few epochs and reports the
- * peak ({@code VmHWM}): peak − baseline is the memory training itself needs (tensors, optimiser
+ * engine, resets the kernel's peak ({@code /proc/self/clear_refs} ← 5), records its resident memory
+ * ({@code VmRSS}, the baseline), trains the run's settings for a few epochs and reports the peak
+ * ({@code VmHWM}): peak − baseline is the memory training itself needs (tensors, optimiser
  * state, the method's buffers). The child runs with this JVM's memory flags and engine settings.
  * Linux only (elsewhere the probe reports nothing).
  */
@@ -94,8 +94,8 @@ public final class MemoryProbe {
             warmUp.create(new float[] {1f}).add(warmUp.create(new float[] {1f})).toFloatArray(); // the engine loaded
         }
         System.gc();
-        double baseline = status("VmRSS:");
         boolean reset = resetPeak();
+        double baseline = status("VmRSS:"); // read after the reset, so the peak can only be at or above it
         TrainingRun.execute(config, dataset, EpochListener.NONE);
         double peak = status("VmHWM:");
         System.out.println(String.format(Locale.ROOT, "{\"baseline_mib\": %.1f, \"peak_mib\": %.1f, \"reset\": %b}",

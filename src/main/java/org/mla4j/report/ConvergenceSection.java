@@ -26,16 +26,18 @@ final class ConvergenceSection {
                     ReportDocument.Cell.of(AnalysisFiles.format(r.secondsToReach(), 1, "%.1f")),
                     ReportDocument.Cell.of(AnalysisFiles.format(r.totalSeconds(), 1, "%.1f"))));
         }
-        SweepPlot.Style style = new SweepPlot.Style(900, 560, false, Double.NaN, 100, null);
+        SweepPlot.Style style = new SweepPlot.Style(900, 560, false, Double.NaN, 100, null, true);
         String name = results.dataset().name();
         List<ReportDocument.Figure> figures = List.of(
                 new ReportDocument.Figure("convergence-epochs.png", SweepPlot.png(c.byEpoch(),
                         "Validation fused accuracy per epoch on " + name, "epoch", "validation accuracy (%)", style),
-                        "Validation fused accuracy after every epoch, every method (mean over seeds, band ±1 sample std)."),
+                        "Validation fused accuracy after every epoch, every method (mean over seeds, band ±1 sample std; "
+                                + "logarithmic epoch axis)."),
                 new ReportDocument.Figure("convergence-seconds.png", SweepPlot.png(c.byTime(),
                         "Validation fused accuracy against wall time on " + name, "wall seconds since the start of "
                                 + "training", "validation accuracy (%)", style),
-                        "The same curves against the wall seconds elapsed at the end of each epoch (mean over seeds)."));
+                        "The same curves against the wall seconds elapsed at the end of each epoch (mean over seeds; "
+                                + "logarithmic time axis)."));
         return new ReportDocument.Section("Convergence", List.of(
                 new ReportDocument.Table(AnalysisFiles.convergenceCaption(results, threshold),
                         List.of("method", "best validation accuracy (%)", "epochs to " + share + " of it",

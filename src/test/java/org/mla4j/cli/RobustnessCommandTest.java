@@ -75,7 +75,7 @@ class RobustnessCommandTest {
         String reportMd = Files.readString(out.resolve("report.md"));
         assertThat(reportMd).contains("## Robustness to a corrupted modality").contains("## Convergence")
                 .contains("## Cost").contains("## Accuracy against the training-set size")
-                .contains("QMF's evaluation protocol (Zhang et al., ICML 2023)")
+                .contains("QMF's evaluation protocol (Zhang et al., ICML 2023")
                 .contains("](figures/robustness-noise-a.png)").contains("](figures/robustness-lambda-mla-b.png)")
                 .contains("](figures/convergence-seconds.png)").contains("](figures/data-size.png)");
         assertThat(out.resolve("figures/robustness-blank-b.png")).exists();

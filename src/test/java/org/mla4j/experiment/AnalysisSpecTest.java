@@ -37,7 +37,7 @@ class AnalysisSpecTest {
         assertThat(plan.robustness()).isEqualTo(new AnalysisPlan.Robustness(List.of(0.0, 0.5, 1.0, 2.0, 4.0, 8.0),
                 List.of(0.25, 0.5, 1.0), List.of("all"), 0));
         assertThat(plan.convergence().threshold()).isEqualTo(0.95);
-        assertThat(plan.cost()).isEqualTo(new AnalysisPlan.Cost(10, true, 2));
+        assertThat(plan.cost()).isEqualTo(new AnalysisPlan.Cost(20, true, 2));
         assertThat(plan.dataSize()).isNull();
         assertThat(load(BASE + "analysis: robustness\n").analysis().robustness()).isNotNull();
         assertThat(load(BASE).analysis().isEmpty()).isTrue();
