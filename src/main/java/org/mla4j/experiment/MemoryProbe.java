@@ -95,9 +95,11 @@ public final class MemoryProbe {
         }
         System.gc();
         boolean reset = resetPeak();
-        double baseline = status("VmRSS:"); // read after the reset, so the peak can only be at or above it
+        double baseline = status("VmRSS:");
         TrainingRun.execute(config, dataset, EpochListener.NONE);
-        double peak = status("VmHWM:");
+        // the kernel updates its peak lazily (when pages are unmapped), so it can trail a baseline read
+        // a moment after the reset by a page or two; the interval's peak is at least its start
+        double peak = Math.max(baseline, status("VmHWM:"));
         System.out.println(String.format(Locale.ROOT, "{\"baseline_mib\": %.1f, \"peak_mib\": %.1f, \"reset\": %b}",
                 baseline, peak, reset));
         System.out.flush();
