@@ -8,8 +8,9 @@ import picocli.CommandLine;
 @Command(name = "mla", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Multimodal classification that keeps every modality learning (MLA and baselines).",
         subcommands = {TrainCommand.class, EvalCommand.class, PredictCommand.class, CompareCommand.class,
-                MissingCommand.class, IsolationCommand.class, RunCommand.class, ReportCommand.class,
-                ExtractCommand.class, AudioParityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                MissingCommand.class, IsolationCommand.class, RobustnessCommand.class, RunCommand.class,
+                ReportCommand.class, ExtractCommand.class, AudioParityCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -32,8 +32,9 @@ import picocli.CommandLine.Spec;
                 + "tables, plots embedded, each run's settings and provenance), report.md with its plots in figures/, "
                 + "and analysis.json.",
                 "It holds the accuracy tables, fused accuracy against the missing rate, the modality gap on the test "
-                + "split with PCA pictures of the embeddings, and training curves, each with the command that "
-                + "regenerates it."})
+                + "split with PCA pictures of the embeddings, training curves, and the analyses the spec asks for "
+                + "(robustness to a corrupted modality, convergence, cost, accuracy against the training-set size), "
+                + "each with the command that regenerates it."})
 final class ReportCommand implements Callable<Integer> {
     static final String HTML = "report.html";
     static final String MARKDOWN = "report.md";

@@ -3,16 +3,23 @@ package org.mla4j.experiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.train.TrainSettings;
 
 /**
  * The analyses an experiment keeps beside its runs, computed from the saved models so that the
  * report only draws: the embedding analysis ({@link EmbeddingAnalysis}) of every finished run of a
- * modality-gap method at the experiment's first missing rate. Runs that already hold theirs are
- * left alone, so this is cheap to call after every grid and before every report.
+ * modality-gap method, and — when the spec asks ({@link AnalysisPlan}) — each run's robustness
+ * ({@link RobustnessAnalysis}) and cost ({@link CostAnalysis}), all at the experiment's first missing
+ * rate; then the experiment-level tables of the asked analyses go to {@code analyses.md} and
+ * {@code analyses.json} in the results directory ({@link AnalysisFiles}). Runs that already hold
+ * theirs (made with the same plan) are left alone, so this is cheap to call after every grid and
+ * before every report.
  */
 public final class Analyses {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Analyses.class);
@@ -27,12 +34,49 @@ public final class Analyses {
      * @param loaded       the runs' dataset when the caller has it loaded already, or null
      */
     public static void complete(ExperimentResults results, Path dataOverride, MultimodalDataset loaded) {
-        if (results.gapMethods().isEmpty() || results.dataset().modalities().size() < 2) {
-            return;
-        }
         Map<Path, MultimodalDataset> datasets = new HashMap<>();
         if (loaded != null && dataOverride == null && loaded.checksum().equals(results.dataset().sha256())) {
             datasets.put(Path.of(results.dataset().absolutePath()).toAbsolutePath().normalize(), loaded);
+        }
+        Function<Path, MultimodalDataset> load = recorded -> dataset(results, recorded, dataOverride, datasets);
+        embeddings(results, load);
+        AnalysisPlan plan = AnalysisPlan.of(results);
+        if (plan.isEmpty()) {
+            return;
+        }
+        double rate = results.rates().get(0);
+        for (ExperimentResults.Row row : analysedRows(results)) {
+            for (ExperimentResults.RunRecord run : results.finished(row.label(), rate)) {
+                Path dir = results.runDirectory(run);
+                if (plan.robustness() != null) {
+                    RobustnessAnalysis saved = RobustnessAnalysis.read(dir);
+                    if (saved == null || !saved.plan().equals(plan.robustness())) {
+                        LOG.debug("robustness: evaluating {} on the corrupted test split", dir);
+                        RobustnessAnalysis.compute(dir, load, plan.robustness());
+                    }
+                }
+                if (plan.cost() != null) {
+                    CostAnalysis saved = CostAnalysis.read(dir);
+                    if (saved == null || !saved.matches(plan.cost())) {
+                        LOG.debug("cost: timing inference{} of {}", plan.cost().memory() ? " and memory" : "", dir);
+                        CostAnalysis.compute(dir, load, plan.cost());
+                    }
+                }
+            }
+        }
+        AnalysisFiles.write(results, plan);
+    }
+
+    /** The rows the per-run analyses cover: the experiment's own, not the data-size runs. */
+    static List<ExperimentResults.Row> analysedRows(ExperimentResults results) {
+        return results.rows().stream().filter(r -> !r.changes().containsKey(TrainSettings.TRAIN_FRACTION.key()))
+                .toList();
+    }
+
+    /** The embedding analysis of every finished run of a modality-gap method. */
+    private static void embeddings(ExperimentResults results, Function<Path, MultimodalDataset> load) {
+        if (results.gapMethods().isEmpty() || results.dataset().modalities().size() < 2) {
+            return;
         }
         double rate = results.rates().get(0);
         for (ExperimentResults.Row row : results.rows()) {
@@ -43,7 +87,7 @@ public final class Analyses {
                 Path dir = results.runDirectory(run);
                 if (EmbeddingAnalysis.read(dir) == null) {
                     LOG.debug("modality gap: embedding the test split with {}", dir);
-                    EmbeddingAnalysis.compute(dir, recorded -> dataset(results, recorded, dataOverride, datasets));
+                    EmbeddingAnalysis.compute(dir, load);
                 }
             }
         }

@@ -13,7 +13,8 @@ import org.mla4j.train.TrainSettings;
 
 /**
  * A validated experiment: methods × variants × missing rates × seeds on one dataset, with the
- * settings every run shares. Every run it plans gives a valid {@link RunConfig}. Made from a spec
+ * settings every run shares, and the analyses computed from its runs ({@link AnalysisPlan}; a
+ * data-size analysis adds its runs as variants after the grid's own). Every run it plans gives a valid {@link RunConfig}. Made from a spec
  * file ({@link #load}, {@link SpecResolver}) or by a command that builds the same grid from its
  * options ({@code mla compare}, {@code mla missing}, {@code mla isolation}).
  */
@@ -47,6 +48,7 @@ public final class Experiment {
     private final List<Variant> variants;
     private final List<String> gapMethods;
     private final boolean curves;
+    private final AnalysisPlan analysis;
 
     /**
      * @param source   the spec it was read from (null for an experiment a command built)
@@ -55,7 +57,7 @@ public final class Experiment {
      */
     Experiment(SpecReader.Bound source, Function<String, String> where, String name, String description, Path data,
                List<String> methods, List<Long> seeds, SettingValues settings, MissingPlan missing,
-               List<Variant> variants, List<String> gapMethods, boolean curves) {
+               List<Variant> variants, List<String> gapMethods, boolean curves, AnalysisPlan analysis) {
         this.source = source;
         this.where = where;
         this.name = name;
@@ -65,7 +67,13 @@ public final class Experiment {
         this.seeds = List.copyOf(seeds);
         this.settings = settings;
         this.missing = missing;
-        this.variants = variants == null || variants.isEmpty() ? List.of(Variant.implicit(methods)) : List.copyOf(variants);
+        this.analysis = analysis == null ? AnalysisPlan.NONE : analysis;
+        List<Variant> all = new ArrayList<>(variants == null || variants.isEmpty() ? List.of(Variant.implicit(methods))
+                : variants);
+        if (this.analysis.dataSize() != null) {
+            all.addAll(this.analysis.dataSize().variants(methods)); // the data-size runs, after the grid's own
+        }
+        this.variants = List.copyOf(all);
         this.gapMethods = List.copyOf(gapMethods);
         this.curves = curves;
     }
@@ -88,9 +96,16 @@ public final class Experiment {
     public static Experiment ofCommand(String name, String description, Path data, List<String> methods,
                                        List<Long> seeds, SettingValues settings, MissingPlan missing,
                                        Function<String, String> where) {
+        return ofCommand(name, description, data, methods, seeds, settings, missing, AnalysisPlan.NONE, where);
+    }
+
+    /** As {@link #ofCommand(String, String, Path, List, List, SettingValues, MissingPlan, Function)}, with analyses. */
+    public static Experiment ofCommand(String name, String description, Path data, List<String> methods,
+                                       List<Long> seeds, SettingValues settings, MissingPlan missing,
+                                       AnalysisPlan analysis, Function<String, String> where) {
         List<String> gap = methods.stream().filter(m -> m.equals("mla") || m.equals("concat")).toList();
         return new Experiment(null, where, name, description, data, methods, seeds, settings, missing, List.of(), gap,
-                true);
+                true, analysis);
     }
 
     /** The spec file (null for an experiment a command built). */
@@ -160,6 +175,11 @@ public final class Experiment {
         return curves;
     }
 
+    /** The analyses computed from the runs ({@link Analyses}). */
+    public AnalysisPlan analysis() {
+        return analysis;
+    }
+
     /** The experiment written back as a spec to be saved in {@code directory} ({@link SpecWriter}). */
     public ExperimentSpec resolvedSpec(Path directory) {
         return SpecWriter.resolved(this, directory);
@@ -189,6 +209,14 @@ public final class Experiment {
                         ? "variants[" + v.index() + "].options.condition_modality" : "options.condition_modality";
                 throw new InvalidInputException(where.apply(key) + " '" + condition + "' is not a modality of "
                         + dataset.name() + "; valid: " + String.join(", ", names));
+            }
+        }
+        if (analysis.robustness() != null) {
+            for (String m : analysis.robustness().modalities()) {
+                if (!m.equals(AnalysisSettings.ALL) && !names.contains(m)) {
+                    throw new InvalidInputException(where.apply(AnalysisSettings.MODALITIES.path()) + " names unknown "
+                            + "modality '" + m + "' of " + dataset.name() + "; valid: all, " + String.join(", ", names));
+                }
             }
         }
         try {

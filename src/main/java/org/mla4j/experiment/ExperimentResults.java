@@ -107,8 +107,10 @@ public final class ExperimentResults {
         List<Row> rows = new ArrayList<>();
         for (Experiment.Variant v : experiment.variants()) {
             for (String method : v.methods()) {
-                // the options the variant sets, in the order of their definitions
-                Map<String, Object> set = v.changes().givenJson(Methods.allSettings());
+                // the options (and, for data-size rows, the training share) the variant sets, in definition order
+                List<org.mla4j.settings.Setting<?>> settings = new ArrayList<>(Methods.allSettings());
+                settings.addAll(org.mla4j.train.TrainSettings.ALL);
+                Map<String, Object> set = v.changes().givenJson(settings);
                 rows.add(new Row(ExperimentGrid.rowLabel(method, v), method, v.implicit() ? null : v.name(), set));
             }
         }

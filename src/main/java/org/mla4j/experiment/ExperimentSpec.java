@@ -11,7 +11,8 @@ import java.util.List;
  * {@code variants}/{@code report} entries are this record's schema (an unknown key there is refused
  * by {@link SpecReader}); the sections {@code train}, {@code encoder}, {@code options} and
  * {@code missing} hold settings, whose keys and values their definitions check
- * ({@link org.mla4j.settings.SectionReader}).
+ * ({@link org.mla4j.settings.SectionReader}), and so do the subsections of {@code analysis}
+ * ({@link AnalysisPlan#read}).
  *
  * <pre>
  * name: av_mnist_fsdd-table1          # default: the file name without extension
@@ -26,19 +27,20 @@ import java.util.List;
  * missing:  {rates: [0, 0.1, ...], seed, modality, training_only}
  * variants: [{name, methods, options}]  # ablations: named changes to options
  * report:   {modality_gap: [mla, concat], curves: true}
+ * analysis: [robustness, convergence, cost, data_size]  # or a mapping to their settings ({@link AnalysisPlan})
  * </pre>
  *
  * The setting keys mean what the {@code mla train} options of the same name (with dashes) mean.
  */
 @JsonPropertyOrder({"name", "description", "data", "methods", "seeds", "train", "encoder", "options", "missing",
-        "variants", "report"})
+        "variants", "report", "analysis"})
 public record ExperimentSpec(String name, String description, String data, List<String> methods, JsonNode seeds,
                              JsonNode train, JsonNode encoder, JsonNode options, JsonNode missing,
-                             List<Variant> variants, Report report) {
+                             List<Variant> variants, Report report, JsonNode analysis) {
 
     /** The keys allowed at the top level, in the order the documentation lists them. */
     public static final List<String> KEYS = List.of("name", "description", "data", "methods", "seeds", "train",
-            "encoder", "options", "missing", "variants", "report");
+            "encoder", "options", "missing", "variants", "report", "analysis");
 
     /** The settings each section ({@code train}, {@code encoder}, {@code options}, {@code missing}) holds. */
     public static java.util.Map<String, List<org.mla4j.settings.Setting<?>>> sectionSettings() {

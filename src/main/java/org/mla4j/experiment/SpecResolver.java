@@ -68,12 +68,26 @@ final class SpecResolver {
         MissingPlan missing = new MissingPlan(m.get(MissingSettings.RATES), m.get(MissingSettings.SEED),
                 m.get(MissingSettings.MODALITY), m.get(MissingSettings.TRAINING_ONLY), m.get(MissingSettings.PROTOCOL));
         List<Experiment.Variant> variants = variants(s.variants(), methods);
+        AnalysisPlan analysis = analysis(AnalysisPlan.read(s.analysis(), prefix), methods, variants);
         ExperimentSpec.Report report = s.report() == null ? new ExperimentSpec.Report(null, null) : s.report();
         List<String> gap = report.modalityGap() == null
                 ? methods.stream().filter(x -> x.equals("mla") || x.equals("concat")).toList()
                 : subset(report.modalityGap(), "report.modality_gap", methods);
         return new Experiment(source, source::where, name, s.description(), data, methods, seeds, settings, missing,
-                variants, gap, report.curves() == null || report.curves());
+                variants, gap, report.curves() == null || report.curves(), analysis);
+    }
+
+    /** The plan with the data-size methods checked against the experiment's; data_size makes its own variants. */
+    private AnalysisPlan analysis(AnalysisPlan plan, List<String> methods, List<Experiment.Variant> variants) {
+        if (plan.dataSize() == null) {
+            return plan;
+        }
+        require(variants.isEmpty(), "analysis.data_size", "makes its own variants of the grid (one per training "
+                + "fraction), so it cannot be combined with variants; run the ablation in a spec of its own");
+        List<String> dataSizeMethods = methods(plan.dataSize().methods(), "analysis.data_size.methods", methods);
+        require(!dataSizeMethods.isEmpty(), "analysis.data_size.methods", "names no method");
+        return new AnalysisPlan(plan.robustness(), plan.convergence(), plan.cost(),
+                new AnalysisPlan.DataSize(plan.dataSize().fractions(), dataSizeMethods));
     }
 
     private String name(String given) {

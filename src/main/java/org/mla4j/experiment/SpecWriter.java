@@ -50,7 +50,8 @@ final class SpecWriter {
         return new ExperimentSpec(e.name(), e.description().isEmpty() ? null : e.description(), dataText, e.methods(),
                 seeds, node(e.settings().resolved(TrainSettings.ALL)), node(e.settings().resolved(EncoderSettings.ALL)),
                 node(e.settings().givenJson(Methods.allSettings())), node(missing), variants,
-                new ExperimentSpec.Report(e.gapMethods(), e.curves()));
+                new ExperimentSpec.Report(e.gapMethods(), e.curves()),
+                e.analysis().isEmpty() ? null : Json.MAPPER.valueToTree(e.analysis().json()));
     }
 
     /** A section's values; keys without a value (null: take the default) are left out. */

@@ -55,10 +55,13 @@ final class AccuracySections {
             rows.add(List.of(ReportDocument.Cell.of(r.label()),
                     ReportDocument.Cell.of(ExperimentResults.describe(r.changes()))));
         }
+        boolean dataSize = results.rows().stream().anyMatch(r -> r.changes().containsKey(
+                org.mla4j.train.TrainSettings.TRAIN_FRACTION.key()));
         return new ReportDocument.Section("Ablation variants", List.of(new ReportDocument.Table(
                 "Each row's variant changes these method options (`hgm`: head gradient modification; `fusion`: "
-                        + "`dynamic` = entropy-weighted dynamic fusion, `mean` = plain mean of the modalities' logits); "
-                        + "every other setting is the spec's.",
+                        + "`dynamic` = entropy-weighted dynamic fusion, `mean` = plain mean of the modalities' logits)"
+                        + (dataSize ? " or, for the data-size runs, `train_fraction` (the share of the training split "
+                        + "they train on)" : "") + "; every other setting is the spec's.",
                 List.of("row", "options set by the variant"), rows)));
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.mla4j.experiment.AnalysisPlan;
 import org.mla4j.experiment.ExperimentResults;
 import org.mla4j.experiment.SpecReader;
 import org.mla4j.io.Json;
@@ -17,8 +18,9 @@ import org.mla4j.run.RunDirectory;
  * The report of an experiment's results directory: the accuracy tables (the paper's Table 1, and
  * Table 3 when the spec has ablation variants), fused accuracy against the missing rate (Table 2)
  * with its plot, the modality gap on the test split with PCA pictures of the embeddings (Figure 3),
- * every row's validation accuracy per epoch (training curves), and each run's resolved settings and
- * provenance, each next to the command that regenerates it. It only presents: every number comes
+ * every row's validation accuracy per epoch (training curves), the analyses the spec asks for
+ * (robustness to a corrupted modality, convergence, cost, accuracy against the training-set size),
+ * and each run's resolved settings and provenance, each next to the command that regenerates it. It only presents: every number comes
  * from the results directory (metrics, histories, and the analyses the experiment saved beside its
  * runs, {@link org.mla4j.experiment.Analyses}). The gap values are also returned as data
  * ({@link Output#analysis()}).
@@ -65,8 +67,28 @@ public final class ExperimentReport {
         if (results.curves()) {
             sections.add(CurvesSection.of(results, r.regenerate()));
         }
+        sections.addAll(r.analyses());
         sections.add(r.runs());
         return new Output(new ReportDocument(results.name() + ": mla4j experiment report", sections), r.analysis);
+    }
+
+    /** The sections of the analyses the spec asked for, drawn from what the experiment saved ({@link AnalysisPlan}). */
+    private List<ReportDocument.Section> analyses() {
+        AnalysisPlan plan = AnalysisPlan.of(results);
+        List<ReportDocument.Section> out = new ArrayList<>();
+        if (plan.robustness() != null) {
+            out.add(RobustnessSection.of(results, plan.robustness(), regenerate()));
+        }
+        if (plan.convergence() != null) {
+            out.add(ConvergenceSection.of(results, plan.convergence().threshold(), regenerate()));
+        }
+        if (plan.cost() != null) {
+            out.add(CostSection.of(results, regenerate()));
+        }
+        if (plan.dataSize() != null) {
+            out.add(DataSizeSection.of(results, plan.dataSize(), regenerate()));
+        }
+        return out;
     }
 
     private String regenerate() {

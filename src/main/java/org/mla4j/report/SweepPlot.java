@@ -36,10 +36,17 @@ public final class SweepPlot {
      * @param yMax    upper end of the y axis, or NaN to fit the data
      * @param emphasised a series drawn in black with a thicker line (e.g. the fused accuracy among
      *                   modalities), or null
+     * @param logX       a logarithmic x axis (every x must be positive), e.g. to see early epochs
      */
-    public record Style(int width, int height, boolean markers, double yMin, double yMax, String emphasised) {
+    public record Style(int width, int height, boolean markers, double yMin, double yMax, String emphasised,
+                        boolean logX) {
         /** 900 × 560 px, markers, axes fitted to the data. */
         public static final Style DEFAULT = new Style(900, 560, true, Double.NaN, Double.NaN, null);
+
+        /** A linear x axis. */
+        public Style(int width, int height, boolean markers, double yMin, double yMax, String emphasised) {
+            this(width, height, markers, yMin, yMax, emphasised, false);
+        }
     }
 
     public static byte[] png(SweepTable table, String title, String xTitle, String yTitle) {
@@ -60,6 +67,7 @@ public final class SweepPlot {
         if (!Double.isNaN(style.yMax())) {
             styler.setYAxisMax(style.yMax());
         }
+        styler.setXAxisLogarithmic(style.logX());
         int colour = 0;
         for (String s : table.series()) {
             List<Double> x = new ArrayList<>();

@@ -10,6 +10,7 @@ import org.mla4j.data.MissingMask;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.Standardizer;
+import org.mla4j.data.TrainingSubset;
 import org.mla4j.data.ValidationSplit;
 import org.mla4j.eval.Evaluator;
 import org.mla4j.eval.SplitMetrics;
@@ -18,13 +19,15 @@ import org.mla4j.nn.ParameterSnapshot;
 import org.mla4j.train.Checkpointer;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.TrainResult;
+import org.mla4j.train.TrainSettings;
 import org.mla4j.train.Trainer;
 import org.mla4j.train.TrainingSplits;
 import org.mla4j.train.TrainingState;
 
 /**
  * One training run end to end: apply the simulated missing-modality mask (if any), carve the
- * validation split, standardise with fit-row statistics,
+ * validation split, keep the run's share of the fit rows ({@link TrainSettings#TRAIN_FRACTION}),
+ * standardise with fit-row statistics,
  * build the method with the run's seed, train with validation-based selection, and score the
  * selected model on validation and test. Deterministic for a seed and thread count.
  */
@@ -67,7 +70,9 @@ public final class TrainingRun {
         MultimodalDataset dataset = withMissing(complete, config.missing());
         Splits splits = ValidationSplit.carve(dataset.trainIndices(), dataset.labels(), dataset.numClasses(),
                 config.validationFraction(), config.splitSeed());
-        splits = new Splits(splits.fit(), splits.validation(), dataset.testIndices());
+        int[] fitRows = TrainingSubset.stratified(splits.fit(), dataset.labels(), dataset.numClasses(),
+                config.settings().get(TrainSettings.TRAIN_FRACTION), config.splitSeed());
+        splits = new Splits(fitRows, splits.validation(), dataset.testIndices());
         List<String> untrained = UntrainedModalities.find(dataset, splits.fit());
         if (!untrained.isEmpty()) {
             LOG.warn("no training sample has {}: reported as untrained and left out of every prediction", untrained);

@@ -5,7 +5,12 @@ public enum Section {
     TRAIN("train"),
     ENCODER("encoder"),
     OPTIONS("options"),
-    MISSING("missing");
+    MISSING("missing"),
+    /** The analyses of an experiment ({@code analysis:} in a spec), one section each. */
+    ROBUSTNESS("analysis.robustness"),
+    CONVERGENCE("analysis.convergence"),
+    COST("analysis.cost"),
+    DATA_SIZE("analysis.data_size");
 
     private final String key;
 
@@ -13,7 +18,10 @@ public enum Section {
         this.key = key;
     }
 
-    /** The section's key in a spec: {@code train}, {@code encoder}, {@code options}, {@code missing}. */
+    /**
+     * The section's key in a spec: {@code train}, {@code encoder}, {@code options}, {@code missing}, or an
+     * analysis's ({@code analysis.robustness}, ...).
+     */
     public String key() {
         return key;
     }

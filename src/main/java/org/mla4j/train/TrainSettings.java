@@ -14,8 +14,8 @@ import org.mla4j.settings.WordTypes;
  * The training loop's settings (spec section {@code train:}), with the reference protocol's
  * defaults: 60 epochs, batch 64, SGD with lr 0.01, momentum 0.9, weight decay 1e-4, the learning
  * rate ×0.1 after 70 % of the epochs (from epoch 43 of 60), 10 % of each class's training rows held
- * out for validation. Epochs are numbered from 1, as the console counts them; the training loop
- * counts from 0 ({@link #config} converts).
+ * out for validation, all of the remaining (fit) rows used for training. Epochs are numbered from 1,
+ * as the console counts them; the training loop counts from 0 ({@link #config} converts).
  */
 public final class TrainSettings {
     public static final Setting<Integer> EPOCHS = Setting.of(Section.TRAIN, "epochs", ValueTypes.integer(1), 60,
@@ -39,6 +39,11 @@ public final class TrainSettings {
     public static final Setting<Double> VAL_FRACTION = Setting.of(Section.TRAIN, "val_fraction",
             ValueTypes.number(v -> v > 0 && v < 0.9, "in (0, 0.9): model selection needs a validation split"), 0.1,
             "Share of each class's training rows used for validation/model selection.").label("F");
+    public static final Setting<Double> TRAIN_FRACTION = Setting.of(Section.TRAIN, "train_fraction",
+            ValueTypes.number(v -> v > 0 && v <= 1, "in (0, 1]"), 1.0,
+            "Share of each class's fit rows (the training split less validation) that trains the model: stratified, "
+                    + "seeded by --split-seed (the same rows for every seed; a smaller share is a subset of a larger "
+                    + "one); validation and test stay whole.").label("F");
     public static final Setting<Long> SPLIT_SEED = Setting.of(Section.TRAIN, "split_seed", ValueTypes.seed(), 0L,
             "Seed of the validation carve; the same for every training seed.").label("S");
 
@@ -66,8 +71,8 @@ public final class TrainSettings {
 
     /** Every training setting, in the order help texts and config files list them. */
     public static final List<Setting<?>> ALL = List.of(EPOCHS, BATCH_SIZE, LR, MOMENTUM, WEIGHT_DECAY,
-            LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, SPLIT_SEED, OPTIMIZER, ADAM_BETAS, ADAM_EPS, CLIP_NORM,
-            LR_POLICY, LR_CONSTANT_EPOCHS);
+            LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, TRAIN_FRACTION, SPLIT_SEED, OPTIMIZER, ADAM_BETAS, ADAM_EPS,
+            CLIP_NORM, LR_POLICY, LR_CONSTANT_EPOCHS);
 
     private TrainSettings() {
     }

@@ -25,8 +25,11 @@ class OneDefinitionTest {
     /** What a single training command does with its output, not a setting of the run. */
     private static final Set<String> COMMAND_ONLY = Set.of("--out", "--force", "--checkpoint-every", "--resume",
             "--quiet", "--json", "--debug", "--verbose", "--help", "--version");
-    /** What only a spec describes: the experiment's name and text, ablation variants, the report's analyses. */
-    private static final Set<String> SPEC_ONLY = Set.of("name", "description", "variants", "report");
+    /**
+     * What only a spec describes: the experiment's name and text, ablation variants, the report's and the
+     * experiment's analyses (their settings are options of {@code mla robustness}, not of a single run).
+     */
+    private static final Set<String> SPEC_ONLY = Set.of("name", "description", "variants", "report", "analysis");
 
     private static Map<String, String> specKeysByOption() {
         Map<String, String> byOption = new LinkedHashMap<>();
