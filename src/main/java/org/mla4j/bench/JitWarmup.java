@@ -38,7 +38,7 @@ public final class JitWarmup {
         while (!quiet && (System.nanoTime() - start) / 1e9 < maxSeconds) {
             long runStart = System.nanoTime();
             long compiledBefore = compiler.getTotalCompilationTime();
-            TrainingThroughput.measure("warm-up", "mla", SettingValues.NONE, ds, EPOCHS_PER_RUN, 0, runs);
+            TrainingThroughput.measure("warm_up", "warm-up", "mla", SettingValues.NONE, ds, EPOCHS_PER_RUN, 0, runs);
             double wallMillis = (System.nanoTime() - runStart) / 1e6;
             quiet = (compiler.getTotalCompilationTime() - compiledBefore) < QUIET_SHARE * wallMillis;
             runs++;

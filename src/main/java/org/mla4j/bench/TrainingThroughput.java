@@ -31,14 +31,19 @@ import org.mla4j.train.TrainingSplits;
  */
 public final class TrainingThroughput {
     /** Per-epoch measurements of one configuration. */
-    public record Result(String label, int fitRows, double samplesPerSecond, double[] epochSeconds,
-                         int[] liveArrays, double[] residentMiB) {
+    /**
+     * @param id      the benchmark's name of the configuration, as bench/pytorch/anchor.py names it
+     *                ({@code mla_hgm}, {@code mla_nohgm}, {@code ogm_ge}, ...), so the two sides join
+     * @param encoder {@code mlp} or {@code cnn}
+     */
+    public record Result(String id, String method, String encoder, String label, int fitRows,
+                         double samplesPerSecond, double[] epochSeconds, int[] liveArrays, double[] residentMiB) {
     }
 
     private TrainingThroughput() {
     }
 
-    public static Result measure(String label, String method, SettingValues options, MultimodalDataset ds, int epochs,
+    public static Result measure(String id, String label, String method, SettingValues options, MultimodalDataset ds, int epochs,
                                  int warmupEpochs, long seed) {
         if (warmupEpochs < 0 || warmupEpochs >= epochs) {
             throw new IllegalArgumentException("need 0 <= warm-up epochs < epochs, got " + warmupEpochs + " of " + epochs);
@@ -68,7 +73,7 @@ public final class TrainingThroughput {
             double[] measured = seconds.subList(warmupEpochs, seconds.size()).stream()
                     .mapToDouble(Double::doubleValue).sorted().toArray();
             double median = measured[measured.length / 2];
-            return new Result(label, fit.size(), fit.size() / median, seconds.stream().mapToDouble(d -> d).toArray(),
+            return new Result(id, method, ds.modalities().stream().anyMatch(mod -> mod.shapeArray().length == 3) ? "cnn" : "mlp", label, fit.size(), fit.size() / median, seconds.stream().mapToDouble(d -> d).toArray(),
                     arrays.stream().mapToInt(i -> i).toArray(), memory.stream().mapToDouble(d -> d).toArray());
         }
     }

@@ -59,6 +59,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "for at most this long; 0 times a cold JVM (default: ${DEFAULT-VALUE}).")
     double jitWarmupSeconds;
 
+    @Option(names = "--methods", defaultValue = "mla_hgm,mla_nohgm,concat", paramLabel = "all|ID[,ID...]",
+            description = "Configurations to time: mla_hgm, mla_nohgm, or any method name (ogm-ge or ogm_ge); all = "
+                    + "both MLA configurations and every other method (default: ${DEFAULT-VALUE}).")
+    String methods;
+
     @Option(names = "--memory-epochs", defaultValue = "0",
             description = "Also run MLA this many epochs and report live arrays and memory per epoch (e.g. 50).")
     int memoryEpochs;
@@ -81,11 +86,16 @@ final class BenchCommand implements Callable<Integer> {
             jit = JitWarmup.run(ds, jitWarmupSeconds);
         }
         List<TrainingThroughput.Result> training = new ArrayList<>();
-        training.add(TrainingThroughput.measure("mla (HGM on)", "mla", SettingValues.NONE, ds, epochs, warmup, 0));
-        training.add(TrainingThroughput.measure("mla (HGM off)", "mla", SettingValues.NONE.with(MlaOptions.HGM, false), ds, epochs,
-                warmup, 0));
-        if (Methods.names().contains("concat")) {
-            training.add(TrainingThroughput.measure("concat", "concat", SettingValues.NONE, ds, epochs, warmup, 0));
+        for (String id : ids(methods)) {
+            output.note(spec.commandLine().getErr(), "timing " + id + "...");
+            training.add(switch (id) {
+                case "mla_hgm" -> TrainingThroughput.measure(id, "mla (HGM on)", "mla", SettingValues.NONE, ds, epochs,
+                        warmup, 0);
+                case "mla_nohgm" -> TrainingThroughput.measure(id, "mla (HGM off)", "mla",
+                        SettingValues.NONE.with(MlaOptions.HGM, false), ds, epochs, warmup, 0);
+                default -> TrainingThroughput.measure(id, id.replace('_', '-'), id.replace('_', '-'), SettingValues.NONE,
+                        ds, epochs, warmup, 0);
+            });
         }
         Map<String, Double> hgm = new LinkedHashMap<>();
         for (int d : new int[] {128, 512, 768}) {
@@ -95,7 +105,7 @@ final class BenchCommand implements Callable<Integer> {
         double matmul = MatmulRate.gflops(64, 1024, 128, 2000);
         double flopsPerSample = ArithmeticFloor.flopsPerSample(ds.modalities(), EncoderSpec.DEFAULT, ds.numClasses());
         TrainingThroughput.Result memory = memoryEpochs > 0
-                ? TrainingThroughput.measure("mla (HGM on), long run", "mla", SettingValues.NONE, ds, memoryEpochs,
+                ? TrainingThroughput.measure("mla_hgm_long", "mla (HGM on), long run", "mla", SettingValues.NONE, ds, memoryEpochs,
                         Math.min(warmup, memoryEpochs - 1), 0)
                 : null;
 
@@ -134,9 +144,31 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The configurations --methods names, in order: mla_hgm, mla_nohgm and method names (- as _). */
+    static List<String> ids(String value) {
+        List<String> all = new ArrayList<>(List.of("mla_hgm", "mla_nohgm"));
+        Methods.names().stream().filter(m -> !m.equals("mla")).map(m -> m.replace('-', '_')).forEach(all::add);
+        if (value.trim().equalsIgnoreCase("all")) {
+            return all;
+        }
+        List<String> out = new ArrayList<>();
+        for (String part : value.split(",")) {
+            String id = part.trim().replace('-', '_');
+            if (id.isEmpty()) {
+                continue;
+            }
+            RunSettings.require(all.contains(id), "--methods names unknown configuration '" + part.trim() + "'; valid: all, "
+                    + String.join(", ", all));
+            out.add(id);
+        }
+        RunSettings.require(!out.isEmpty(), "--methods names no configuration; valid: all, " + String.join(", ", all));
+        return out;
+    }
+
     /** HGM's time per MLA turn over the time of one turn (an MLA batch has one turn per modality). */
     private static double hgmShare(List<TrainingThroughput.Result> training, double hgmMicros, MultimodalDataset ds) {
-        double samplesPerSecond = training.get(0).samplesPerSecond();
+        double samplesPerSecond = training.stream().filter(r -> r.id().equals("mla_hgm")).findFirst()
+                .map(TrainingThroughput.Result::samplesPerSecond).orElse(Double.NaN);
         double turnsPerSecond = samplesPerSecond / 64.0 * ds.numModalities();
         return hgmMicros / (1e6 / turnsPerSecond);
     }

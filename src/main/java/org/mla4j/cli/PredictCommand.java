@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", header = "Predict every sample of a dataset with a trained model (CSV).", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Predict every sample of a dataset with a trained model and write a CSV:",
                 "row, split, label, fused prediction and its probability, and for each modality whether it was",
-                "present, its own prediction and its fusion weight. Modalities the dataset lacks are treated as absent."})
+                "present, its own prediction and its fusion weight. Modalities the dataset lacks are treated as absent.",
+                "Prints the fused accuracy against the dataset's labels for its train rows and its test rows",
+                "separately (the train rows include the validation rows the model was selected on)."})
 final class PredictCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -54,20 +56,46 @@ final class PredictCommand implements Callable<Integer> {
         for (int i = 0; i < rows.length; i++) {
             predicted[i] = Predictions.argmax(p.fusedLogits(), i, p.numClasses());
         }
-        double accuracy = Classification.accuracy(predicted, dataset.labels(), null);
-        String summary = String.format(Locale.ROOT, "%d predictions written to %s (accuracy against the dataset's labels: %.2f%%)%n",
-                rows.length, out, 100 * accuracy);
+        SplitAccuracy train = SplitAccuracy.of(predicted, dataset.labels(), dataset.trainIndices());
+        SplitAccuracy test = SplitAccuracy.of(predicted, dataset.labels(), dataset.testIndices());
+        String summary = String.format(Locale.ROOT, "%d predictions written to %s (fused accuracy against the "
+                + "dataset's labels: train rows %s, test rows %s)%n", rows.length, out, train.text(), test.text());
         output.print(spec.commandLine().getOut(), summary,
-                String.format(Locale.ROOT, "{\"predictions\": %d, \"file\": \"%s\", \"accuracy\": %s}%n", rows.length,
-                        out.toString().replace("\\", "\\\\").replace("\"", "\\\""), accuracy));
+                String.format(Locale.ROOT, "{\"predictions\": %d, \"file\": \"%s\", \"train\": %s, \"test\": %s}%n",
+                        rows.length, out.toString().replace("\\", "\\\\").replace("\"", "\\\""), train.json(),
+                        test.json()));
         return 0;
+    }
+
+    /** The fused accuracy over one split's rows (NaN when the split has none). */
+    record SplitAccuracy(int rows, double accuracy) {
+        static SplitAccuracy of(int[] predicted, int[] labels, int[] split) {
+            boolean[] include = new boolean[labels.length];
+            for (int r : split) {
+                include[r] = true;
+            }
+            return new SplitAccuracy(split.length, Classification.accuracy(predicted, labels, include));
+        }
+
+        String text() {
+            return rows == 0 ? "none" : String.format(Locale.ROOT, "%.2f%% of %d", 100 * accuracy, rows);
+        }
+
+        String json() {
+            return rows == 0 ? "{\"rows\": 0, \"accuracy\": null}"
+                    : String.format(Locale.ROOT, "{\"rows\": %d, \"accuracy\": %s}", rows, accuracy);
+        }
     }
 
     static String csv(MultimodalDataset ds, ModelFile.Loaded model, Predictions p) {
         int c = p.numClasses();
-        boolean[] inTest = new boolean[ds.numSamples()];
+        String[] split = new String[ds.numSamples()];
+        java.util.Arrays.fill(split, "");
+        for (int r : ds.trainIndices()) {
+            split[r] = "train";
+        }
         for (int r : ds.testIndices()) {
-            inTest[r] = true;
+            split[r] = "test";
         }
         StringBuilder sb = new StringBuilder("row,split,label,predicted,predicted_class,probability");
         for (String m : ds.modalityNames()) {
@@ -76,7 +104,7 @@ final class PredictCommand implements Callable<Integer> {
         sb.append('\n');
         for (int i = 0; i < p.size(); i++) {
             int pred = Predictions.argmax(p.fusedLogits(), i, c);
-            sb.append(i).append(',').append(inTest[i] ? "test" : "train").append(',').append(ds.labels()[i]).append(',')
+            sb.append(i).append(',').append(split[i]).append(',').append(ds.labels()[i]).append(',')
                     .append(pred).append(',').append(csvText(model.classNames().get(pred))).append(',')
                     .append(String.format(Locale.ROOT, "%.6f", softmaxAt(p.fusedLogits(), i, c, pred)));
             for (int m = 0; m < ds.numModalities(); m++) {

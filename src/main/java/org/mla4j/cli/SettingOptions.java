@@ -47,7 +47,8 @@ final class SettingOptions {
         for (Setting<?> s : settings) {
             String help = s.help().endsWith(".") ? s.help().substring(0, s.help().length() - 1) : s.help();
             OptionSpec.Builder b = OptionSpec.builder(s.option())
-                    .description(help + " (default: " + s.defaultDescription() + ").")
+                    // picocli formats descriptions: a literal % (as in "70 %") must be doubled
+                    .description((help + " (default: " + s.defaultDescription() + ").").replace("%", "%%"))
                     .paramLabel(s.label() != null ? s.label() : s.key().toUpperCase(java.util.Locale.ROOT));
             if (s == EncoderSettings.PER_MODALITY) {
                 b.type(List.class).auxiliaryTypes(String.class); // repeatable

@@ -1,5 +1,6 @@
 package org.mla4j.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -12,9 +13,12 @@ import java.util.List;
  * {@code [1, mel_bands, frames]} (or {@code [1, frames, mel_bands]} for frame-major layouts).
  * Convolutional encoders need a rank-3 shape; fully connected ones ignore it.
  *
- * @param shape unmodifiable
+ * @param shape      unmodifiable
+ * @param pretrained the TorchScript module the modality's encoder is (then the rows are its input), or
+ *                   null for an encoder built from the encoder settings
  */
-public record Modality(String name, int dim, List<Integer> shape) {
+public record Modality(String name, int dim, List<Integer> shape,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) PretrainedModule pretrained) {
 
     public Modality {
         if (dim < 1) {
@@ -34,6 +38,11 @@ public record Modality(String name, int dim, List<Integer> shape) {
         }
     }
 
+    /** A modality without a pretrained module. */
+    public Modality(String name, int dim, List<Integer> shape) {
+        this(name, dim, shape, null);
+    }
+
     /** A modality of flat features: shape {@code [dim]}. */
     public Modality(String name, int dim) {
         this(name, dim, List.of(dim));
@@ -47,6 +56,11 @@ public record Modality(String name, int dim, List<Integer> shape) {
     /** Whether the rows are (C, H, W) grids that a convolutional encoder can read. */
     public boolean isSpatial() {
         return shape.size() == 3;
+    }
+
+    /** This modality with {@code module} as its encoder (null: none). */
+    public Modality withPretrained(PretrainedModule module) {
+        return new Modality(name, dim, shape, module);
     }
 
     /** The shape as an array (a copy). */

@@ -16,10 +16,16 @@ import org.mla4j.io.InvalidInputException;
  * gets mean 0 and std 1 for every feature, and a feature (channel) that is constant over the present fit rows
  * gets std 1 (its mean is the constant), as does one whose std underflows float. All statistics are
  * finite and every std is positive.
+ *
+ * <p>A modality whose encoder is a pretrained module ({@link Modality#pretrained()}) is passed through
+ * unchanged: mean 0 and std {@value #IDENTITY_STD} (1 − ε, so that σ + ε is exactly 1 in float), since
+ * the module expects its input as the dataset's preprocessing made it.
  */
 public final class Standardizer {
     /** Added to σ before dividing. */
     public static final float EPSILON = 1e-6f;
+    /** The std that makes {@code (x − 0) / (σ + ε)} equal to x: {@code (1 − ε) + ε} rounds to exactly 1. */
+    public static final float IDENTITY_STD = 1f - EPSILON;
 
     private final float[][] mean;
     private final float[][] std;
@@ -69,6 +75,12 @@ public final class Standardizer {
         for (int m = 0; m < numModalities; m++) {
             Modality modality = ds.modality(m);
             int dim = modality.dim();
+            if (modality.pretrained() != null) {
+                mean[m] = new float[dim];
+                std[m] = new float[dim];
+                Arrays.fill(std[m], IDENTITY_STD);
+                continue;
+            }
             // a statistic is shared by a group of consecutive features: one feature for flat data, one
             // channel's H·W values for (C, H, W) grids
             int groupSize = modality.isSpatial() ? dim / modality.shape().get(0) : 1;

@@ -173,7 +173,7 @@ public final class Comparison {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("method", row.method());
             r.put("seeds", row.seeds());
-            r.put("selected_epochs", row.selectedEpochs());
+            r.put("selected_epoch_numbers", row.selectedEpochs()); // from 1
             Map<String, Object> cells = new LinkedHashMap<>();
             for (String column : columns) {
                 Cell cell = row.cells().get(column);

@@ -94,7 +94,7 @@ final class ResultsFiles {
             }
             if (run.status().equals(ExperimentResults.DONE)) {
                 RunSummary s = RunSummary.read(r.runDirectory(run).resolve(RunDirectory.METRICS));
-                x.put("selected_epoch", s.selectedEpoch());
+                x.put(RunDirectory.SELECTED_EPOCH, s.selectedEpoch());
                 x.put("test_fused_accuracy", nullable(s.fusedAccuracy()));
                 x.put("test_fused_accuracy_last_epoch", nullable(s.fusedAccuracyLastEpoch()));
                 x.put("test_modality_accuracy", s.modalityAccuracy());

@@ -9,11 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
+import org.mla4j.run.RunDirectory;
 
 /**
  * The test figures of one finished run, as recorded in its {@code metrics.json}: fused accuracy of
  * the validation-selected model, fused accuracy at the last epoch, and each modality's own accuracy
- * (only modalities the method can score alone). Accuracies are fractions in [0, 1].
+ * (only modalities the method can score alone). Accuracies are fractions in [0, 1]; the selected
+ * epoch is numbered from 1 (read from {@code selected_epoch_number}, or from an older file's 0-based
+ * {@code selected_epoch} plus one).
  */
 public record RunSummary(String method, long seed, int selectedEpoch, double fusedAccuracy,
                          double fusedAccuracyLastEpoch, Map<String, Double> modalityAccuracy) {
@@ -39,11 +42,16 @@ public record RunSummary(String method, long seed, int selectedEpoch, double fus
             }
             JsonNode last = root.path("test_last_epoch").path("fused_accuracy");
             return new RunSummary(root.get("method").asText(), root.get("seed").asLong(),
-                    root.get("selected_epoch").asInt(), number(test.get("fused_accuracy")),
+                    selectedEpoch(root), number(test.get("fused_accuracy")),
                     last.isMissingNode() ? Double.NaN : number(last), modalities);
         } catch (NullPointerException e) {
             throw InvalidInputException.inFile(metricsFile, "is not an mla4j metrics file (a field is missing)");
         }
+    }
+
+    private static int selectedEpoch(JsonNode root) {
+        JsonNode number = root.get(RunDirectory.SELECTED_EPOCH);
+        return number != null ? number.asInt() : root.get(RunDirectory.SELECTED_EPOCH_0_BASED).asInt() + 1;
     }
 
     private static double number(JsonNode node) {

@@ -29,6 +29,7 @@ import org.mla4j.train.TrainSettings;
  * has 3 seeds and no missing modalities unless it says otherwise.
  */
 final class SpecResolver {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SpecResolver.class);
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final SpecReader.Bound source;
@@ -70,7 +71,7 @@ final class SpecResolver {
         ExperimentSpec.Report report = s.report() == null ? new ExperimentSpec.Report(null, null) : s.report();
         List<String> gap = report.modalityGap() == null
                 ? methods.stream().filter(x -> x.equals("mla") || x.equals("concat")).toList()
-                : methods(report.modalityGap(), "report.modality_gap", methods);
+                : subset(report.modalityGap(), "report.modality_gap", methods);
         return new Experiment(source, source::where, name, s.description(), data, methods, seeds, settings, missing,
                 variants, gap, report.curves() == null || report.curves());
     }
@@ -133,6 +134,31 @@ final class SpecResolver {
         return List.copyOf(out);
     }
 
+    /**
+     * The methods a key such as {@code report.modality_gap} names, each of which must be a method of
+     * the experiment. When {@code --set methods=…} removed some of the spec's methods (and the key
+     * itself was not set on the command line), the ones removed are dropped here with an INFO line,
+     * so narrowing a spec to fewer methods needs no second override; otherwise a name outside the
+     * experiment's methods is refused with one line saying which keys to change.
+     */
+    private List<String> subset(List<String> given, String key, List<String> methods) {
+        List<String> named = methods(given, key, Methods.names());
+        List<String> kept = named.stream().filter(methods::contains).toList();
+        List<String> dropped = named.stream().filter(m -> !methods.contains(m)).toList();
+        if (dropped.isEmpty()) {
+            return kept;
+        }
+        if (source.where("methods").startsWith("--set") && !source.where(key).startsWith("--set")) {
+            String setBy = source.where("methods");
+            LOG.info("{}: {} left out ({} keeps only {})", key, String.join(", ", dropped),
+                    setBy.substring(0, setBy.lastIndexOf(": ")), String.join(", ", methods));
+            return kept;
+        }
+        throw bad(key, "names " + String.join(", ", dropped) + ", not among the experiment's methods ("
+                + String.join(", ", methods) + "); remove " + (dropped.size() == 1 ? "it" : "them") + " from " + key
+                + " or add " + (dropped.size() == 1 ? "it" : "them") + " to methods");
+    }
+
     private List<Long> seeds(JsonNode given) {
         if (given == null || given.isNull()) {
             return List.of(0L, 1L, 2L);
@@ -175,7 +201,9 @@ final class SpecResolver {
             require(!slug.isEmpty(), key + ".name", "'" + v.name() + "' needs at least one letter or digit");
             require(slugs.add(slug), key + ".name", "'" + v.name() + "' is the same name (in folder form '" + slug
                     + "') as an earlier variant; names must differ");
-            List<String> list = v.methods() == null ? methods : methods(v.methods(), key + ".methods", methods);
+            List<String> list = v.methods() == null ? methods : subset(v.methods(), key + ".methods", methods);
+            require(!list.isEmpty(), key + ".methods", "keeps none of the experiment's methods ("
+                    + String.join(", ", methods) + "); change " + key + ".methods or methods");
             SettingValues changes = SectionReader.read(v.options(), key + ".options", Methods.allSettings(), prefix);
             out.add(new Experiment.Variant(i, v.name().trim(), slug, list, changes, false));
         }

@@ -14,7 +14,6 @@ import org.mla4j.method.baseline.Concat;
 import org.mla4j.method.baseline.Film;
 import org.mla4j.method.baseline.LateFusion;
 import org.mla4j.method.baseline.OgmGe;
-import org.mla4j.method.baseline.OgmModulation;
 import org.mla4j.method.baseline.OgmOptions;
 import org.mla4j.method.baseline.Qmf;
 import org.mla4j.method.baseline.QmfOptions;
@@ -52,16 +51,13 @@ public final class Methods {
         add(new MethodDefinition("bigated", "gated fusion: one modality gates the others' features",
                 List.of(CommonSettings.CONDITION_MODALITY),
                 (spec, o, m) -> new BiGated(spec, o.get(CommonSettings.CONDITION_MODALITY), m)));
-        add(new MethodDefinition("ogm-ge", "OGM-GE: concat with on-the-fly gradient modulation",
+        add(new MethodDefinition("ogm-ge", "OGM-GE: concat or sum with on-the-fly gradient modulation",
                 OgmOptions.SETTINGS, (spec, o, m) -> {
                     OgmOptions ogm = OgmOptions.from(o);
-                    return new OgmGe(spec, new OgmModulation(ogm.alpha(), ogm.epochs().first(), ogm.epochs().last()), m);
+                    return new OgmGe(spec, ogm.modulation(), ogm.fusion(), m);
                 }));
         add(new MethodDefinition("qmf", "QMF: quality-aware fusion with energy-based confidence",
-                QmfOptions.SETTINGS, (spec, o, m) -> {
-                    QmfOptions q = QmfOptions.from(o);
-                    return new Qmf(spec, q.temperature(), q.rankingWeight(), m);
-                }));
+                QmfOptions.SETTINGS, (spec, o, m) -> new Qmf(spec, QmfOptions.from(o), m)));
         add(new MethodDefinition("cca", "CCA: closed-form canonical projections per pair of modalities, mean fill, "
                 + "linear classifier", CcaOptions.SETTINGS, (spec, o, m) -> new Cca(spec, CcaOptions.from(o), m),
                 Recipes.CCA_CLASSIFIER));

@@ -25,6 +25,9 @@ public final class Blocks {
         if (type.equals("mlp")) {
             return mlp(e.layers(), e.width(), modality.dim(), manager);
         }
+        if (type.equals("pretrained")) {
+            return TrainableModule.load(modality, e.width(), manager);
+        }
         int[] s = modality.shapeArray();
         Block body = switch (type) {
             case "cnn" -> SmallCnn.build(e.layers(), e.width(), s[1], s[2]);
@@ -57,6 +60,16 @@ public final class Blocks {
     /** A fully connected layer {@code in → out} (no activation), initialised in {@code manager}. */
     public static Block linear(int in, int out, NDManager manager) {
         Block block = TorchInit.linear(in, out);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, in));
+        return block;
+    }
+
+    /**
+     * A fully connected layer {@code in → out} initialised as OGM-GE's and MLA's code bases do: Xavier-normal
+     * weights N(0, 2/(in + out)), zero bias.
+     */
+    public static Block xavierLinear(int in, int out, NDManager manager) {
+        Block block = TorchInit.xavierLinear(out);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, in));
         return block;
     }

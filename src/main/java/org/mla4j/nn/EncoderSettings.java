@@ -14,7 +14,8 @@ import org.mla4j.settings.WordTypes;
 public final class EncoderSettings {
     public static final Setting<String> TYPE = Setting.of(Section.ENCODER, "type", WordTypes.word(EncoderSpec.TYPES),
             "auto", "Encoder of every modality: auto (cnn for modalities shaped (C,H,W) such as raw images and "
-                    + "spectrograms, mlp for flat features), mlp, cnn, resnet18, resnet18-small.")
+                    + "spectrograms, mlp for flat features), mlp, cnn, resnet18, resnet18-small, pretrained (the modality's "
+                    + "TorchScript module; modalities with \"fine_tune\": true in their raw manifest get it anyway).")
             .option("--encoder").label("TYPE");
     public static final Setting<Map<String, String>> PER_MODALITY = Setting.of(Section.ENCODER, "per_modality",
             ListTypes.nameMap(new HashSet<>(EncoderSpec.TYPES), t -> String.join(", ", EncoderSpec.TYPES)), Map.of(),

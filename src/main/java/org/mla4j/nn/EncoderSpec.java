@@ -23,6 +23,10 @@ import org.mla4j.io.InvalidInputException;
  *       3×3 stride-2 max pool); features: 512. Needs (C, H, W).</li>
  *   <li>{@code resnet18-small}: the same ResNet-18 body with a small-input stem (3×3 stride-1
  *       convolution, no max pool), for 28–64 px inputs; features: 512. Needs (C, H, W).</li>
+ *   <li>{@code pretrained}: the modality's own TorchScript module ({@link Modality#pretrained()}, a raw
+ *       manifest's {@code "fine_tune": true}) followed by a linear layer to {@code width}
+ *       ({@link TrainableModule}); features: {@code width}. A modality with a module gets this type
+ *       unless {@code perModality} names another one for it.</li>
  *   <li>{@code auto}: {@code cnn} for modalities with a (C, H, W) shape (images, spectrograms), {@code mlp}
  *       for flat features.</li>
  * </ul>
@@ -35,7 +39,8 @@ import org.mla4j.io.InvalidInputException;
  */
 public record EncoderSpec(String type, int layers, int width, Map<String, String> perModality) {
     /** Every valid type name. */
-    public static final List<String> TYPES = List.of("auto", "mlp", "cnn", "resnet18", "resnet18-small");
+    public static final List<String> TYPES = List.of("auto", "mlp", "cnn", "resnet18", "resnet18-small",
+            "pretrained");
     /** Feature size of the ResNet-18 encoders. */
     public static final int RESNET_FEATURES = 512;
     public static final EncoderSpec DEFAULT = new EncoderSpec("auto", 3, 128);
@@ -68,7 +73,7 @@ public record EncoderSpec(String type, int layers, int width, Map<String, String
 
     /** The concrete (non-auto) type of a modality's encoder. */
     public String typeFor(Modality modality) {
-        String t = perModality.getOrDefault(modality.name(), type);
+        String t = perModality.getOrDefault(modality.name(), modality.pretrained() != null ? "pretrained" : type);
         if (t.equals("auto")) {
             return modality.isSpatial() ? "cnn" : "mlp";
         }
@@ -102,7 +107,12 @@ public record EncoderSpec(String type, int layers, int width, Map<String, String
         boolean mixed = false;
         for (Modality m : modalities) {
             String t = typeFor(m);
-            if (!t.equals("mlp") && !m.isSpatial()) {
+            if (t.equals("pretrained") && m.pretrained() == null) {
+                throw new InvalidInputException("encoder pretrained for modality '" + m.name() + "' needs a TorchScript"
+                        + " module, but the modality has none; name one in its raw manifest entry (\"pretrained\":"
+                        + " \"x.pt\", \"fine_tune\": true)");
+            }
+            if (!t.equals("mlp") && !t.equals("pretrained") && !m.isSpatial()) {
                 throw new InvalidInputException("encoder " + t + " for modality '" + m.name() + "' needs inputs shaped "
                         + "(channels, height, width), but its features are flat (shape " + m.shape() + "); use mlp, or "
                         + "give the modality a shape (a raw dataset, or \"sample_shape\" in its manifest)");

@@ -5,6 +5,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.UniformInitializer;
 import ai.djl.training.initializer.XavierInitializer;
 
@@ -14,6 +15,8 @@ import ai.djl.training.initializer.XavierInitializer;
  * bias; convolutions without bias, with torchvision ResNet's Kaiming normal weights
  * N(0, 2/fan_out), fan_out = out_channels·k_h·k_w; batch norm with γ = 1, β = 0, running mean 0,
  * running variance 1, ε = 1e-5 and PyTorch momentum 0.1 (DJL's 0.9 counts the other way round).
+ * {@link #xavierLinear} is the other initialisation the reference code bases use: OGM-GE's and MLA's
+ * {@code weight_init} (Xavier-normal weights, zero biases).
  */
 final class TorchInit {
     private TorchInit() {
@@ -24,6 +27,18 @@ final class TorchInit {
         float bound = (float) (1.0 / Math.sqrt(fanIn));
         layer.setInitializer(new UniformInitializer(bound), Parameter.Type.WEIGHT);
         layer.setInitializer(new UniformInitializer(bound), Parameter.Type.BIAS);
+        return layer;
+    }
+
+    /**
+     * A fully connected layer as OGM-GE's and MLA's code initialise theirs ({@code nn.init.xavier_normal_},
+     * bias 0): weight ~ N(0, 2/(fan_in + fan_out)), bias = 0.
+     */
+    static Linear xavierLinear(int units) {
+        Linear layer = Linear.builder().setUnits(units).build();
+        layer.setInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                XavierInitializer.FactorType.AVG, 1f), Parameter.Type.WEIGHT);
+        layer.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
         return layer;
     }
 

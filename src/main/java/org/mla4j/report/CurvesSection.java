@@ -54,7 +54,7 @@ final class CurvesSection {
         boolean any = false;
         for (int i = 0; i < values.length; i++) {
             if (!Double.isNaN(values[i])) {
-                points.add(new SweepTable.Point(name, epochs[i] + 1, values[i]));
+                points.add(new SweepTable.Point(name, epochs[i], values[i])); // numbered from 1 (RunHistory)
                 any = true;
             }
         }

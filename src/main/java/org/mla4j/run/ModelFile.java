@@ -13,6 +13,7 @@ import java.util.Map;
 import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.data.Modality;
+import org.mla4j.data.PretrainedModule;
 import org.mla4j.data.Standardizer;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.InvalidInputException;
@@ -26,17 +27,22 @@ import org.mla4j.settings.SectionReader;
 import org.mla4j.settings.SettingValues;
 
 /**
- * A trained model on disk: {@code model.json} (method, modalities with their input shapes, classes,
- * encoders, options) and {@code model.npz} (every parameter plus each modality's standardisation mean and std, as .npy
- * arrays). Plain data only: loading never executes anything from the files, and every mismatch is
- * reported with the file and the problem.
+ * A trained model on disk: {@code model.json} (method, modalities with their input shapes and, for a
+ * fine-tuned modality, its TorchScript file and SHA-256, classes, encoders, options) and {@code model.npz} (every parameter plus each modality's standardisation mean and std, as .npy
+ * arrays). Plain data only: loading never executes anything from these files, and every mismatch is
+ * reported with the file and the problem. (A fine-tuned modality's module is TorchScript, which is
+ * code: it is read from the file the dataset named, and only if that file's SHA-256 is the recorded
+ * one.)
  */
 public final class ModelFile {
     public static final String DESCRIPTION = "model.json";
     public static final String PARAMETERS = "model.npz";
     static final String FORMAT = "mla4j-model";
-    /** Version 2 (2026-12): options and encoder keys as in specs; version 1 files are read too. */
-    static final int VERSION = 2;
+    /**
+     * Version 3 (2026-12-02): epoch options counted from 1 ({@link ZeroBasedSettings}); version 2: options
+     * and encoder keys as in specs. Versions 1 and 2 are read too.
+     */
+    static final int VERSION = 3;
     private static final String STANDARDIZE = "standardize.";
 
     /** A loaded model: its description and, once {@link #instantiate} is called, a ready method. */
@@ -73,6 +79,12 @@ public final class ModelFile {
             entry.put("name", m.name());
             entry.put("dim", m.dim());
             entry.put("shape", m.shape());
+            if (m.pretrained() != null) { // the module's structure is read from this file again when loading
+                Map<String, Object> module = new LinkedHashMap<>();
+                module.put("file", m.pretrained().file());
+                module.put("sha256", m.pretrained().sha256());
+                entry.put("pretrained", module);
+            }
             modalities.add(entry);
         }
         description.put("modalities", modalities);
@@ -115,21 +127,28 @@ public final class ModelFile {
                     + FORMAT + "\")");
         }
         int version = d.path("format_version").asInt(-1);
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw InvalidInputException.inFile(descriptionFile, "has format_version " + d.path("format_version")
-                    + "; this mla4j reads versions 1 and " + VERSION);
+                    + "; this mla4j reads versions 1 to " + VERSION);
         }
         try {
             String method = d.get("method").asText();
             List<Modality> modalities = new ArrayList<>();
             for (JsonNode m : d.get("modalities")) {
-                modalities.add(modality(m));
+                Modality modality = modality(m);
+                if (modality.pretrained() != null) {
+                    modality.pretrained().read("modality '" + modality.name() + "' of the model in " + dir);
+                }
+                modalities.add(modality);
             }
             int numClasses = d.get("num_classes").asInt();
             List<String> classNames = new ArrayList<>();
             d.get("class_names").forEach(n -> classNames.add(n.asText()));
             EncoderSpec encoder = encoder(d.get("encoder"));
             JsonNode optionsNode = version == 1 ? LegacyRunConfig.options(d.path("options"), method) : d.get("options");
+            if (version < 3) {
+                optionsNode = ZeroBasedSettings.upgradeOptions(optionsNode, method);
+            }
             SettingValues options = SectionReader.read(optionsNode, "options", Methods.definition(method).settings(),
                     k -> descriptionFile + ": ");
             ModelSpec spec = new ModelSpec(modalities, numClasses, encoder);
@@ -164,7 +183,10 @@ public final class ModelFile {
         return new EncoderSpec(e.get("type").asText(), e.get("layers").asInt(), e.get("width").asInt(), perModality);
     }
 
-    /** A modality entry; files written before shapes existed have none (then the shape is {@code [dim]}). */
+    /**
+     * A modality entry; files written before shapes existed have none (then the shape is {@code [dim]}).
+     * A fine-tuned modality's entry names its TorchScript module ({@code pretrained}: file, sha256).
+     */
     private static Modality modality(JsonNode m) {
         List<Integer> shape = null;
         if (m.hasNonNull("shape")) {
@@ -173,7 +195,10 @@ public final class ModelFile {
                 shape.add(s.asInt());
             }
         }
-        return new Modality(m.get("name").asText(), m.get("dim").asInt(), shape);
+        JsonNode p = m.get("pretrained");
+        PretrainedModule module = p == null || p.isNull() ? null
+                : new PretrainedModule(p.get("file").asText(), p.get("sha256").asText());
+        return new Modality(m.get("name").asText(), m.get("dim").asInt(), shape, module);
     }
 
     private static Standardizer standardizer(ModelSpec spec, Map<String, NpyArray> arrays, Path dir) {

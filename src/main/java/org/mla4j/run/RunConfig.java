@@ -113,6 +113,7 @@ public record RunConfig(String data, String method, long seed, SettingValues set
         m.put("method", method);
         m.put("seed", seed);
         SettingValues values = effective();
+        m.put(ZeroBasedSettings.MARKER, 1);
         m.put("train", values.resolved(TrainSettings.ALL));
         m.put("encoder", values.resolved(EncoderSettings.ALL));
         m.put("options", values.resolved(methodSettings()));
@@ -122,10 +123,14 @@ public record RunConfig(String data, String method, long seed, SettingValues set
 
     /**
      * Reads {@link #json()}'s form from a config or checkpoint file; {@code file} names it in messages.
-     * Run folders written before 2026-12 (camel-case keys, every method's options) are read too.
+     * Run folders written before 2026-12 (camel-case keys, every method's options) and before epoch
+     * settings counted from 1 ({@link ZeroBasedSettings}) are read too.
      */
     public static RunConfig fromJson(JsonNode node, String file) {
         JsonNode n = LegacyRunConfig.isLegacy(node) ? LegacyRunConfig.upgrade(node) : node;
+        if (ZeroBasedSettings.isZeroBased(n)) {
+            n = ZeroBasedSettings.upgrade(n);
+        }
         String where = file + ": settings.";
         for (String key : List.of("data", "method", "seed")) {
             if (n.get(key) == null || n.get(key).isNull()) {

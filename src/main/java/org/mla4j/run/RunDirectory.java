@@ -19,6 +19,13 @@ public final class RunDirectory {
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.json";
     public static final String HISTORY = "history.csv";
+    /**
+     * metrics.json's key for the selected epoch, numbered from 1. Run folders written before 2026-12-02
+     * have {@value #SELECTED_EPOCH_0_BASED} instead, the same epoch counted from 0
+     * ({@code RunSummary} reads both).
+     */
+    public static final String SELECTED_EPOCH = "selected_epoch_number";
+    public static final String SELECTED_EPOCH_0_BASED = "selected_epoch";
 
     private RunDirectory() {
     }
@@ -57,7 +64,7 @@ public final class RunDirectory {
         m.put("method", outcome.config().method());
         m.put("seed", outcome.config().seed());
         m.put("dataset", outcome.datasetName());
-        m.put("selected_epoch", outcome.bestEpoch());
+        m.put(SELECTED_EPOCH, outcome.bestEpoch() + 1); // numbered from 1, as the console counts
         m.put("missing", outcome.config().missing().json());
         m.put("untrained_modalities", outcome.untrainedModalities());
         m.put("selection", "best validation fused accuracy (first epoch on ties)");
@@ -91,7 +98,7 @@ public final class RunDirectory {
         modalities.forEach(n -> sb.append(",val_accuracy_").append(n));
         sb.append(",seconds\n");
         for (EpochRecord r : outcome.history()) {
-            sb.append(r.epoch()).append(',').append(r.learningRate());
+            sb.append(r.epoch() + 1).append(',').append(r.learningRate()); // numbered from 1 (RunHistory)
             lossNames.forEach(n -> sb.append(',').append(r.losses().getOrDefault(n, Double.NaN)));
             sb.append(',').append(r.validation().fusedAccuracy()).append(',').append(r.validation().macroF1());
             modalities.forEach(n -> {

@@ -14,7 +14,9 @@ import org.mla4j.io.InvalidInputException;
  * A run's {@code history.csv} read back: one row per epoch, one numeric column per header name
  * ({@code epoch}, {@code learning_rate}, the losses, {@code val_fused_accuracy},
  * {@code val_accuracy_<modality>}, ...). An empty cell (a modality without a unimodal output) reads
- * as NaN.
+ * as NaN. The {@code epoch} column numbers epochs from 1; a file written before 2026-12-02 counted
+ * from 0 (its first row is epoch 0: a history always starts at the first epoch) and is read shifted
+ * by one, so old and new run folders report the same epochs.
  */
 public final class RunHistory {
     /** Prefix of the per-modality validation accuracy columns. */
@@ -63,6 +65,12 @@ public final class RunHistory {
                     throw InvalidInputException.inFile(file, "line " + (i + 2) + ", column '" + header[c]
                             + "': not a number: '" + cells[c] + "'");
                 }
+            }
+        }
+        double[] epoch = columns.get("epoch");
+        if (epoch != null && epoch.length > 0 && epoch[0] == 0) {
+            for (int i = 0; i < epoch.length; i++) {
+                epoch[i] += 1;
             }
         }
         return new RunHistory(columns, body.size());

@@ -10,6 +10,15 @@ public final class ValueTypes {
 
     /** A whole number at least {@code min}. */
     public static ValueType<Integer> integer(int min) {
+        return integer(min, "");
+    }
+
+    /** An epoch number: an integer from 1, as the console counts epochs. */
+    public static ValueType<Integer> epochNumber() {
+        return integer(1, " (epochs are counted from 1)");
+    }
+
+    private static ValueType<Integer> integer(int min, String note) {
         return new ScalarType<>() {
             @Override
             public Integer parse(String text) throws BadValue {
@@ -20,7 +29,7 @@ public final class ValueTypes {
                     throw new BadValue("must be an integer, got '" + text + "'");
                 }
                 if (v < min) {
-                    throw new BadValue("must be at least " + min + ", got " + v);
+                    throw new BadValue("must be at least " + min + note + ", got " + v);
                 }
                 return v;
             }

@@ -110,7 +110,7 @@ public final class WordTypes {
         };
     }
 
-    /** {@code FIRST:LAST} epochs, 0 <= FIRST <= LAST or LAST = -1 (to the end). */
+    /** {@code FIRST:LAST} epoch numbers (from 1), 1 <= FIRST <= LAST or LAST = -1 (to the end). */
     public static ValueType<EpochWindow> epochWindow() {
         return new ScalarType<>() {
             @Override
@@ -120,14 +120,15 @@ public final class WordTypes {
                     if (parts.length == 2) {
                         int first = Integer.parseInt(parts[0].trim());
                         int last = Integer.parseInt(parts[1].trim());
-                        if (first >= 0 && (last == -1 || last >= first)) {
+                        if (first >= 1 && (last == -1 || last >= first)) {
                             return new EpochWindow(first, last);
                         }
                     }
                 } catch (NumberFormatException e) {
                     // reported below
                 }
-                throw new BadValue("must be FIRST:LAST with 0 <= FIRST <= LAST or LAST = -1, got '" + text + "'");
+                throw new BadValue("must be FIRST:LAST, epochs counted from 1, with 1 <= FIRST <= LAST or LAST = -1 (to"
+                        + " the end), got '" + text + "'");
             }
 
             @Override

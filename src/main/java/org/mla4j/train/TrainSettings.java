@@ -13,7 +13,9 @@ import org.mla4j.settings.WordTypes;
 /**
  * The training loop's settings (spec section {@code train:}), with the reference protocol's
  * defaults: 60 epochs, batch 64, SGD with lr 0.01, momentum 0.9, weight decay 1e-4, the learning
- * rate ×0.1 from 70 % of the epochs on, 10 % of each class's training rows held out for validation.
+ * rate ×0.1 after 70 % of the epochs (from epoch 43 of 60), 10 % of each class's training rows held
+ * out for validation. Epochs are numbered from 1, as the console counts them; the training loop
+ * counts from 0 ({@link #config} converts).
  */
 public final class TrainSettings {
     public static final Setting<Integer> EPOCHS = Setting.of(Section.TRAIN, "epochs", ValueTypes.integer(1), 60,
@@ -27,9 +29,10 @@ public final class TrainSettings {
     public static final Setting<Double> WEIGHT_DECAY = Setting.of(Section.TRAIN, "weight_decay",
             ValueTypes.nonNegative(), 1e-4, "SGD weight decay.").label("WD");
     public static final Setting<List<Integer>> LR_DECAY_EPOCHS = Setting.of(Section.TRAIN, "lr_decay_epochs",
-            ListTypes.listOf(ValueTypes.integer(0)), (List<Integer>) null,
-            "Epochs (0-based) at which the learning rate is multiplied by --lr-decay-factor.")
-            .defaultFrom(v -> List.of((int) Math.round(0.7 * v.get(EPOCHS))), "70% of --epochs (42 of 60)")
+            ListTypes.listOf(ValueTypes.epochNumber()), (List<Integer>) null,
+            "Epochs (counted from 1) from which on the learning rate is multiplied by --lr-decay-factor, once per epoch listed.")
+            .defaultFrom(v -> List.of((int) Math.round(0.7 * v.get(EPOCHS)) + 1),
+                    "after 70 % of --epochs: from epoch 43 of 60")
             .label("E[,E...]");
     public static final Setting<Double> LR_DECAY_FACTOR = Setting.of(Section.TRAIN, "lr_decay_factor",
             ValueTypes.number(v -> v > 0 && v <= 1, "in (0, 1]"), 0.1, "Step decay factor.").label("F");
@@ -84,7 +87,7 @@ public final class TrainSettings {
             }
             schedule = new LinearDecay(v.get(LR), constant, epochs);
         } else {
-            int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(Integer::intValue).toArray();
+            int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(e -> e - 1).toArray(); // to the loop's 0-based epochs
             schedule = LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay);
         }
         List<Double> betas = v.get(ADAM_BETAS);

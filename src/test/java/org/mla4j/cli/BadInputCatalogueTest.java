@@ -142,6 +142,31 @@ class BadInputCatalogueTest {
                 "manifest.json", "not valid JSON"));
         c.add(new Case("manifest lacks a key", d -> train(d, data(d,
                 TestDatasets.builder().editManifest(m -> m.remove("num_classes")))), "manifest.json", "num_classes"));
+        c.add(new Case("manifest key misspelt", d -> train(d, data(d,
+                TestDatasets.builder().editManifest(m -> m.set("splt", m.remove("split"))))), "manifest.json",
+                "unknown key \"splt\"", "did you mean \"split\""));
+        c.add(new Case("modality key misspelt", d -> train(d, data(d,
+                TestDatasets.builder().editModality(0, m -> m.putArray("sample_shap").add(3)))), "manifest.json",
+                "unknown key \"modalities[0].sample_shap\"", "did you mean \"modalities[0].sample_shape\""));
+        c.add(new Case("split key misspelt", d -> train(d, data(d,
+                TestDatasets.builder().editManifest(m -> ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("split"))
+                        .set("trainfile", ((com.fasterxml.jackson.databind.node.ObjectNode) m.get("split"))
+                                .get("train_file"))))), "manifest.json",
+                "unknown key \"split.trainfile\"", "did you mean \"split.train_file\""));
+        c.add(new Case("raw manifest key misspelt", d -> {
+            Path raw = org.mla4j.data.raw.TinyRawDataset.write(d.resolve("raw"));
+            Files.writeString(raw.resolve("manifest.json"), org.mla4j.data.raw.TinyRawDataset.manifest()
+                    .replace("\"column\": \"image\"", "\"colum\": \"image\""));
+            return train(d, raw);
+        }, "manifest.json", "unknown key \"modalities[0].colum\"", "did you mean \"modalities[0].column\""));
+        c.add(new Case("raw manifest top-level key misspelt", d -> {
+            Path raw = org.mla4j.data.raw.TinyRawDataset.write(d.resolve("raw"));
+            Files.writeString(raw.resolve("manifest.json"), org.mla4j.data.raw.TinyRawDataset.manifest()
+                    .replace("\"class_names\"", "\"class_name\""));
+            return train(d, raw);
+        }, "manifest.json", "unknown key \"class_name\"", "did you mean \"class_names\""));
+        c.add(new Case("data file instead of a dataset", d -> train(d, goodData().resolve("a.npy")), "a.npy",
+                "is a file, not a dataset", "dataset folder"));
         c.add(new Case("sample with no modality", d -> train(d, data(d,
                 TestDatasets.builder().absent(6, "a").absent(6, "b"))), TestDatasets.PRESENCE, "row 6",
                 "no modality present"));
@@ -162,6 +187,14 @@ class BadInputCatalogueTest {
         c.add(new Case("negative weight decay", d -> train(d, goodData(), "--weight-decay", "-1"), "--weight-decay"));
         c.add(new Case("negative decay epoch", d -> train(d, goodData(), "--lr-decay-epochs", "-1"),
                 "--lr-decay-epochs", "-1"));
+        c.add(new Case("decay epoch zero (epochs count from 1)", d -> train(d, goodData(), "--lr-decay-epochs", "0"),
+                "--lr-decay-epochs", "counted from 1", "got 0"));
+        c.add(new Case("OGM window from epoch zero", d -> train(d, goodData(), "--method", "ogm-ge", "--ogm-epochs",
+                "0:-1"), "--ogm-epochs", "counted from 1", "0:-1"));
+        c.add(new Case("unknown OGM fusion", d -> train(d, goodData(), "--method", "ogm-ge", "--ogm-fusion", "film"),
+                "--ogm-fusion", "concat, sum", "film"));
+        c.add(new Case("unknown QMF variant", d -> train(d, goodData(), "--method", "qmf", "--qmf-variant", "full"),
+                "--qmf-variant", "paper, simplified", "full"));
         c.add(new Case("unknown fusion", d -> train(d, goodData(), "--fusion", "max"), "--fusion", "max"));
         c.add(new Case("unknown method", d -> train(d, goodData(), "--method", "nope"), "unknown method 'nope'"));
         c.add(new Case("negative checkpoint interval", d -> train(d, goodData(), "--checkpoint-every", "-1"),

@@ -18,9 +18,14 @@ final class ChildProcess {
 
     /** Starts {@code mla args...}; standard output and error go to {@code log}. */
     static Process start(Path log, String... args) throws IOException {
+        return start(log, List.of("-Xmx1g"), args);
+    }
+
+    /** Starts {@code mla args...} in a JVM with the given options (heap, collector). */
+    static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
+        command.addAll(jvmOptions);
         for (String key : FORWARDED) {
             String value = System.getProperty(key);
             if (value != null) {

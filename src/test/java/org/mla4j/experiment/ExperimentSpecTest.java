@@ -59,7 +59,7 @@ class ExperimentSpecTest {
         assertThat(c.settings().get(TrainSettings.LR)).isEqualTo(0.05);
         assertThat(c.settings().get(TrainSettings.MOMENTUM)).isEqualTo(0.9);
         assertThat(c.settings().get(TrainSettings.WEIGHT_DECAY)).isEqualTo(1e-4);
-        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(4); // 70 % of 5
+        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(5); // after 70 % of 5, from 1
         assertThat(c.validationFraction()).isEqualTo(0.1);
         assertThat(c.encoder().layers()).isEqualTo(1);
         assertThat(c.encoder().width()).isEqualTo(8);
@@ -120,7 +120,9 @@ class ExperimentSpecTest {
         assertThat(error(VALID + "variants: [{name: x}, {name: X}]\n")).contains("variants[1].name 'X' is the same name");
         assertThat(error(VALID.replace("[0.3, 0, 0.1]", "[1.5]"))).contains("missing.rates entries must be in [0, 1), got 1.5");
         assertThat(error("methods: [mla]\n")).startsWith("specs/exp.yaml: data is required");
-        assertThat(error(VALID + "report: {modality_gap: [qmf]}\n")).contains("report.modality_gap names unknown method 'qmf'");
+        assertThat(error(VALID + "report: {modality_gap: [qmf]}\n")).contains("report.modality_gap names qmf, not among "
+                + "the experiment's methods (mla, concat); remove it from report.modality_gap or add it to methods");
+        assertThat(error(VALID + "report: {modality_gap: [qmff]}\n")).contains("report.modality_gap names unknown method 'qmff'");
     }
 
     @Test
@@ -135,7 +137,7 @@ class ExperimentSpecTest {
         RunConfig c = e.config("mla", e.variants().get(0), 0.5, 7);
         assertThat(MlaOptions.from(c.options()).hgm()).isTrue();
         assertThat(c.encoder().perModality()).containsEntry("a", "mlp");
-        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(21);
+        assertThat(c.settings().get(TrainSettings.LR_DECAY_EPOCHS)).containsExactly(22); // after 21 of 30
 
         Experiment reset = load(VALID, "train.lr=");
         assertThat(reset.config("mla", reset.variants().get(0), 0, 0).settings().get(TrainSettings.LR)).isEqualTo(0.01);
@@ -201,6 +203,23 @@ class ExperimentSpecTest {
     @Test
     void variantMethodsMustBeTheExperimentsMethods() {
         assertThatThrownBy(() -> load(VALID + "variants: [{name: a, methods: [qmf]}]\n"))
-                .hasMessageContaining("variants[0].methods names unknown method 'qmf'; valid: mla, concat");
+                .hasMessageContaining("variants[0].methods names qmf, not among the experiment's methods (mla, concat)");
+    }
+
+    @Test
+    void methodsNarrowedOnTheCommandLineAreDroppedFromTheReportAndVariants() {
+        Experiment e = load(VALID + "report: {modality_gap: [mla, concat]}\nvariants: [{name: a, methods: [mla, concat]}]\n",
+                "methods=mla");
+        assertThat(e.methods()).containsExactly("mla");
+        assertThat(e.gapMethods()).containsExactly("mla");
+        assertThat(e.variants().get(0).methods()).containsExactly("mla");
+        // a variant left with none of the methods says which keys to change
+        assertThatThrownBy(() -> load(VALID + "variants: [{name: a, methods: [concat]}]\n", "methods=mla"))
+                .hasMessageContaining("variants[0].methods keeps none of the experiment's methods (mla); change "
+                        + "variants[0].methods or methods");
+        // the key itself set on the command line: its value is what the user asked for, so it must fit
+        assertThatThrownBy(() -> load(VALID, "methods=mla", "report.modality_gap=concat"))
+                .hasMessageContaining("--set report.modality_gap=concat")
+                .hasMessageContaining("names concat, not among the experiment's methods (mla)");
     }
 }

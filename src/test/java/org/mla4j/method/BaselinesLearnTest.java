@@ -10,6 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.load.DatasetLoader;
+import org.mla4j.method.baseline.OgmFusion;
+import org.mla4j.method.baseline.OgmOptions;
+import org.mla4j.method.baseline.QmfOptions;
+import org.mla4j.method.baseline.QmfVariant;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.run.MissingSpec;
 import org.mla4j.run.RunConfig;
@@ -37,19 +41,26 @@ class BaselinesLearnTest {
         data = DatasetLoader.load(dir);
     }
 
-    @ParameterizedTest(name = "{0}: {1} epochs at lr {2}")
+    @ParameterizedTest(name = "{0} {3}: {1} epochs at lr {2}")
     @CsvSource({
-        "sum,     3, 0.05",
-        "concat,  3, 0.05",
-        "late,    2, 0.05",
-        "film,    4, 0.05",
-        "bigated, 10, 0.05",
-        "ogm-ge,  3, 0.05",
-        "qmf,     3, 0.02",
+        "sum,     3, 0.05,",
+        "concat,  3, 0.05,",
+        "late,    2, 0.05,",
+        "film,    4, 0.05,",
+        "bigated, 10, 0.05,",
+        "ogm-ge,  3, 0.05,",
+        "ogm-ge,  3, 0.05, sum",
+        "qmf,     3, 0.02,",
+        "qmf,     3, 0.02, simplified",
     })
-    void learnsAvMnistFsdd(String method, int epochs, double lr) {
+    void learnsAvMnistFsdd(String method, int epochs, double lr, String variant) {
+        SettingValues options = SettingValues.NONE;
+        if (variant != null) {
+            options = method.equals("qmf") ? options.with(QmfOptions.VARIANT, QmfVariant.SIMPLIFIED)
+                    : options.with(OgmOptions.FUSION, OgmFusion.SUM);
+        }
         RunConfig config = TestConfigs.run(data.directory().toString(), method, 0, epochs, 64, lr,
-                new int[] {1000}, 0.1, EncoderSpec.DEFAULT, SettingValues.NONE, MissingSpec.NONE);
+                new int[] {1000}, 0.1, EncoderSpec.DEFAULT, options, MissingSpec.NONE);
         RunOutcome outcome = TrainingRun.execute(config, data, EpochListener.NONE);
 
         assertThat(outcome.test().fusedAccuracy()).as(method + " fused test accuracy").isGreaterThanOrEqualTo(0.90);

@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.ManifestKeys;
 
 /**
  * The type-checked content of a dataset's {@code manifest.json}; no data file is read here.
@@ -25,8 +27,9 @@ import org.mla4j.io.InvalidInputException;
  * existing manifests use for the array's (N, dim)) holds positive integers whose product is {@code dim}
  * (without it the shape is {@code [dim]}); every file name is a non-empty string.
  * {@code trainFile}/{@code testFile} are both null (no split given) or both set; {@code presenceFile} may
- * be null. Keys not listed here are ignored; a JSON {@code null} counts as an absent key. Each problem
- * is an {@link InvalidInputException} naming the manifest and the key.
+ * be null. Other keys are descriptive and ignored, unless one is close to a key read here (a typo such
+ * as {@code splt} or {@code sample_shap}: {@link ManifestKeys}), which is refused; a JSON {@code null}
+ * counts as an absent key. Each problem is an {@link InvalidInputException} naming the manifest and the key.
  */
 public record DatasetManifest(Path file, String name, int numSamples, int numClasses, List<String> classNames,
                               String labelsFile, List<Entry> modalities, String trainFile, String testFile,
@@ -45,6 +48,14 @@ public record DatasetManifest(Path file, String name, int numSamples, int numCla
             this(name, file, dim, List.of(dim));
         }
     }
+
+    /** The keys read at the top level, in a modality entry and in {@code split}. */
+    static final Set<String> TOP_KEYS = Set.of("format", "name", "num_samples", "num_classes", "class_names",
+            "labels_file", "modalities", "split", "presence_file");
+    static final Set<String> ENTRY_KEYS = Set.of("name", "file", "dim", "sample_shape");
+    static final Set<String> SPLIT_KEYS = Set.of("train_file", "test_file");
+    /** Descriptive keys that resemble read ones: {@code shape} is the array's (N, dim) in existing manifests. */
+    private static final Set<String> DESCRIPTIVE = Set.of("shape");
 
     private static final Pattern MODALITY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -79,6 +90,7 @@ public record DatasetManifest(Path file, String name, int numSamples, int numCla
                     + (root == null ? "nothing" : describe(root)));
         }
         Fields f = new Fields(file);
+        ManifestKeys.refuseTypos(root, file, "", TOP_KEYS, DESCRIPTIVE);
         String name = f.requiredString(root, "name");
         int numSamples = f.requiredInt(root, "num_samples", 1);
         int numClasses = f.requiredInt(root, "num_classes", 2);
@@ -92,6 +104,7 @@ public record DatasetManifest(Path file, String name, int numSamples, int numCla
             if (!split.isObject()) {
                 throw f.wrongType("split", "an object with train_file and test_file", split);
             }
+            ManifestKeys.refuseTypos(split, file, "split", SPLIT_KEYS, DESCRIPTIVE);
             trainFile = f.requiredString(split, "split.train_file", "train_file");
             testFile = f.requiredString(split, "split.test_file", "test_file");
         }
@@ -199,6 +212,7 @@ public record DatasetManifest(Path file, String name, int numSamples, int numCla
                 if (!m.isObject()) {
                     throw wrongType(at, "an object with name, file and dim", m);
                 }
+                ManifestKeys.refuseTypos(m, file, at, ENTRY_KEYS, DESCRIPTIVE);
                 JsonNode nameNode = required(m, at + ".name", "name");
                 if (!nameNode.isTextual()) {
                     throw wrongType(at + ".name", "a string", nameNode);

@@ -120,7 +120,8 @@ public final class FeatureFolder {
 
     /**
      * The manifest of a dataset given as its folder, its manifest file, or (for a raw dataset) its
-     * {@code index.csv}, whose manifest is the {@code manifest.json} beside it.
+     * {@code index.csv}, whose manifest is the {@code manifest.json} beside it. Any other file (not
+     * {@code .json}, not {@code .csv}) is refused: a dataset is a folder.
      */
     public static Path manifestFile(Path dataDirOrFile) {
         if (Files.isDirectory(dataDirOrFile)) {
@@ -137,6 +138,11 @@ public final class FeatureFolder {
                         + " one with \"format\": \"raw\" saying what each column holds (see docs/data-format.md)");
             }
             return manifest;
+        }
+        if (!file.endsWith(".json")) {
+            // a data file, a results file, a model...: reading it as JSON would only give a parser message
+            throw InvalidInputException.inFile(dataDirOrFile, "is a file, not a dataset: expected a dataset folder, its "
+                    + MANIFEST + " or a raw dataset's index.csv");
         }
         return dataDirOrFile;
     }

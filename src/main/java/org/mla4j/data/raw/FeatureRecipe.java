@@ -3,6 +3,7 @@ package org.mla4j.data.raw;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.mla4j.data.PretrainedModule;
 
 /**
  * Turns the file(s) of one sample's modality into a fixed-length feature row. Implementations are
@@ -47,6 +48,15 @@ public interface FeatureRecipe {
      * @throws org.mla4j.io.InvalidInputException naming the file when one cannot be decoded
      */
     float[] extract(List<Input> files);
+
+    /**
+     * The TorchScript module that is this modality's encoder and trains with the model
+     * ({@code "fine_tune": true}), or null: then the features are final and the encoder settings choose
+     * the encoder.
+     */
+    default PretrainedModule trainableModule() {
+        return null;
+    }
 
     /**
      * Every parameter that affects the output, as plain JSON values in a fixed order: recorded in

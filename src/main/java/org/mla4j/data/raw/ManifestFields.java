@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.mla4j.io.ClosestName;
 import org.mla4j.io.InvalidInputException;
 
 /**
@@ -145,8 +146,10 @@ final class ManifestFields {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw InvalidInputException.inFile(file, "unknown key \"" + join(at, key) + "\"; valid keys here: "
-                        + String.join(", ", allowed.stream().sorted().toList()));
+                String meant = ClosestName.to(key, allowed);
+                throw InvalidInputException.inFile(file, "unknown key \"" + join(at, key) + "\""
+                        + (meant == null ? "" : " (did you mean \"" + join(at, meant) + "\"?)")
+                        + "; valid keys here: " + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }

@@ -53,6 +53,10 @@ final class PretrainedFile {
         return path;
     }
 
+    FrozenModel.Format format() {
+        return format;
+    }
+
     /** Where the file is named, e.g. {@code manifest.json key modalities[0].pretrained}. */
     String where() {
         return where;

@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.mla4j.data.Modality;
 import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.folder.FeatureFolder;
 import org.mla4j.io.AtomicFiles;
@@ -74,7 +77,11 @@ public final class RawDatasetLoader {
             throw new InvalidInputException("its cache key differs");
         }
         MultimodalDataset ds = FeatureFolder.load(cache);
-        return new MultimodalDataset(mf.name(), mf.dir(), ds.modalities(), ds.classNames(), featuresOf(ds), ds.labels(),
+        List<Modality> modalities = new ArrayList<>(); // a features folder knows no modules: the manifest names them
+        for (int m = 0; m < ds.numModalities(); m++) {
+            modalities.add(ds.modality(m).withPretrained(mf.modalities().get(m).recipe().trainableModule()));
+        }
+        return new MultimodalDataset(mf.name(), mf.dir(), modalities, ds.classNames(), featuresOf(ds), ds.labels(),
                 presenceOf(ds), ds.trainIndices(), ds.testIndices(), source.path("content_sha256").asText());
     }
 

@@ -33,7 +33,7 @@ public final class RawExtractor {
         List<Modality> modalities = new ArrayList<>();
         List<Map<String, Object>> extras = new ArrayList<>();
         for (RawManifest.Entry e : mf.modalities()) {
-            modalities.add(new Modality(e.name(), e.recipe().dim(), e.recipe().shape()));
+            modalities.add(new Modality(e.name(), e.recipe().dim(), e.recipe().shape(), e.recipe().trainableModule()));
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("kind", e.recipe().kind().label());
             x.put("column", e.column());

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.ManifestKeys;
 
 /**
  * The manifest of a raw dataset ({@code manifest.json} with {@code "format": "raw"}, beside an
@@ -57,8 +58,11 @@ public record RawManifest(Path file, String name, String index, String idColumn,
     }
 
     private static final Pattern MODALITY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** The top-level keys read; others are descriptive unless close to one of these ({@link ManifestKeys}). */
+    private static final Set<String> TOP_KEYS = Set.of("format", "format_version", "name", "index", "id_column",
+            "label_column", "split_column", "class_names", "list_separator", "modalities");
     private static final Set<String> ENTRY_KEYS = Set.of("name", "column", "kind", "preset", "params", "description",
-            "source", "pretrained");
+            "source", "pretrained", "fine_tune");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -97,6 +101,7 @@ public record RawManifest(Path file, String name, String index, String idColumn,
             throw InvalidInputException.inFile(file, "must hold a JSON object");
         }
         ManifestFields f = new ManifestFields(file);
+        ManifestKeys.refuseTypos(root, file, "", TOP_KEYS, Set.of());
         if (!FORMAT.equals(f.string(root, "", "format", null))) {
             throw f.error("format", "must be \"" + FORMAT + "\" for a raw dataset");
         }
@@ -154,6 +159,10 @@ public record RawManifest(Path file, String name, String index, String idColumn,
                 case FEATURES -> VectorRecipe.parse(m, at, f);
                 case TEXT -> TextRecipe.parse(m, at, f);
             };
+            if (kind == MediaKind.TEXT && f.bool(m, at, "fine_tune", false)) {
+                throw f.error(at + ".fine_tune", "applies to image, audio, video and features modalities; a text"
+                        + " modality's encoder runs frozen");
+            }
             if (kind != MediaKind.TEXT) {
                 if (f.optional(m, "source") != null) {
                     throw f.error(at + ".source", "applies to text modalities only (\"kind\": \"text\")");

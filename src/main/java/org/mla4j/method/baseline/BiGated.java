@@ -31,7 +31,10 @@ import org.mla4j.nn.ParameterGroup;
  *   ŷ   = W [z_x for x ≠ c, in modality order] + b   (W: C × (M−1)s, group {@code head})
  * </pre>
  *
- * With two modalities this is the gated fusion of the OGM-GE paper's baselines; with more, the one
+ * The projections and the head are initialised as in OGM-GE's and MLA's code (Xavier-normal weights,
+ * zero biases; the encoders keep PyTorch's default): with PyTorch's default the loss sat at ln C for
+ * many epochs on many classes (docs/methods.md). With two modalities this is the gated fusion of the
+ * OGM-GE paper's baselines (Kiela et al. 2018); with more, the one
  * gating modality gates each of the others and the gated features are concatenated. c is
  * {@code options.condition_modality} (default: the dataset's first). Trained jointly with
  * {@code CE(ŷ)}. Unimodal evaluation: ŷ with every other modality's input set to zero
@@ -51,10 +54,12 @@ public final class BiGated implements Method {
         this.manager = parent.newSubManager();
         int s = spec.featureSize();
         this.encoders = new ModalityEncoders(spec, manager);
+        // the fusion layers as OGM-GE's and MLA's code initialise them (Xavier-normal, zero bias): see class
         for (var modality : spec.modalities()) {
-            projections.add(new ParameterGroup("gate." + modality.name(), Blocks.linear(s, s, manager)));
+            projections.add(new ParameterGroup("gate." + modality.name(), Blocks.xavierLinear(s, s, manager)));
         }
-        this.head = new ParameterGroup("head", Blocks.linear((spec.numModalities() - 1) * s, spec.numClasses(), manager));
+        this.head = new ParameterGroup("head", Blocks.xavierLinear((spec.numModalities() - 1) * s, spec.numClasses(),
+                manager));
     }
 
     @Override

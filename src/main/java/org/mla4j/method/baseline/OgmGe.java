@@ -18,32 +18,40 @@ import org.mla4j.method.shared.ModalityEncoders;
 import org.mla4j.nn.ParameterGroup;
 
 /**
- * OGM-GE on a concatenation model: {@link Concat}'s architecture and loss, with each encoder's
- * gradient modulated before the SGD step ({@link OgmModulation}).
+ * OGM-GE on a concatenation or a sum model ({@link OgmOptions#FUSION}): {@link Concat}'s or
+ * {@link Sum}'s architecture and loss, with each encoder's gradient modulated before the SGD step
+ * ({@link OgmModulation}).
  *
  * <pre>
- *   ŷ   = W [h_1; …; h_M] + b,   loss = CE(ŷ)
- *   f_m = W[:, block m] h_m + b/M                       (the unimodal probe, {@link ConcatHead})
- *   encoder m's gradients g ← k_m·g + N(0, std(g)+1e-8) with k_m from the probes' scores
+ *   concat:  ŷ = W [h_1; …; h_M] + b,   f_m = W[:, block m] h_m + b/M     (the probe, {@link ConcatHead})
+ *   sum:     ŷ = Σ_m f_m,               f_m = W_m h_m + b_m               (each modality's own head)
+ *   loss = CE(ŷ); encoder m's gradients g ← k_m·g + N(0, std(g)+1e-8) with k_m from the scores of f_m
  * </pre>
  *
- * The head is updated with its plain gradient. Options: {@link OgmOptions#ALPHA} (α,
- * default 0.5) and the epoch window {@link OgmOptions#EPOCHS}. The coefficient applied to each modality is recorded per epoch as
- * {@code ogm_coeff_<modality>} (1 outside the window). Unimodal evaluation: the probe, as Concat.
+ * The head(s) are updated with their plain gradients. Options: {@link OgmOptions#ALPHA} (α,
+ * default 0.5), the epoch window {@link OgmOptions#EPOCHS} and the fusion (default concat). The
+ * coefficient applied to each modality is recorded per epoch as {@code ogm_coeff_<modality>} (1
+ * outside the window). Unimodal evaluation: f_m, as Concat or Sum ({@link OgmHead}).
  */
 public final class OgmGe implements Method {
     private final ModelSpec spec;
     private final OgmModulation modulation;
     private final NDManager manager;
     private final ModalityEncoders encoders;
-    private final ConcatHead head;
+    private final OgmFusion fusion;
+    private final OgmHead head;
 
-    public OgmGe(ModelSpec spec, OgmModulation modulation, NDManager parent) {
+    public OgmGe(ModelSpec spec, OgmModulation modulation, OgmFusion fusion, NDManager parent) {
         this.spec = spec;
         this.modulation = modulation;
+        this.fusion = fusion;
         this.manager = parent.newSubManager();
         this.encoders = new ModalityEncoders(spec, manager);
-        this.head = new ConcatHead(spec, manager);
+        this.head = OgmHead.of(fusion, spec, manager);
+    }
+
+    public OgmFusion fusion() {
+        return fusion;
     }
 
     @Override
@@ -54,16 +62,17 @@ public final class OgmGe implements Method {
     @Override
     public List<ParameterGroup> groups() {
         List<ParameterGroup> all = new ArrayList<>(encoders.groups());
-        all.add(head.group());
+        all.addAll(head.groups());
         return all;
     }
 
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
         List<NDArray> features;
+        NDArray[] unimodal = new NDArray[encoders.size()];
         try (GradientCollector collector = step.collector()) {
             features = encoders.forwardAll(step, batch);
-            NDArray loss = Losses.crossEntropy(head.forward(step, features), batch.oneHot());
+            NDArray loss = Losses.crossEntropy(head.fused(step, features, unimodal), batch.oneHot());
             collector.backward(loss);
             step.recordLoss("loss", loss);
         }
@@ -73,7 +82,8 @@ public final class OgmGe implements Method {
         if (active) {
             double[] scores = new double[k.length];
             for (int m = 0; m < k.length; m++) {
-                scores[m] = OgmModulation.score(head.probe(m, features.get(m)), batch.oneHot(), batch.present(m));
+                scores[m] = OgmModulation.score(head.scoreLogits(m, features, unimodal), batch.oneHot(),
+                        batch.present(m));
             }
             k = modulation.coefficients(scores);
         }
@@ -87,7 +97,7 @@ public final class OgmGe implements Method {
                 }
             }
         }
-        JointTraining.updateAll(step, List.of(head.group()));
+        JointTraining.updateAll(step, head.groups());
     }
 
     @Override

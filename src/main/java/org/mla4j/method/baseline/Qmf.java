@@ -4,9 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.mla4j.core.Batch;
 import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
@@ -22,42 +20,52 @@ import org.mla4j.method.shared.UnimodalPrediction;
 import org.mla4j.nn.ParameterGroup;
 
 /**
- * QMF, quality-aware multimodal fusion (Zhang et al., ICML 2023), simplified as in the reference
- * figures: the late-fusion architecture trained jointly with confidence-weighted fusion.
+ * QMF, quality-aware multimodal fusion (Zhang et al., ICML 2023): the late-fusion architecture
+ * trained jointly with confidence-weighted fusion and a sample-wise ranking regulariser.
  *
  * <pre>
  *   f_m = W_m h_m(x_m) + b_m,   c_m = logsumexp(f_m) / T                  ({@link QmfConfidence})
  *   ŷ   = Σ_{m present} sg(c_m) · f_m                                      (sg: no gradient)
- *   loss = CE(ŷ) + Σ_m CE(f_m) + λ · Σ_m R_m
- *   R_m  = mean over pairs (i, j = i−1 mod n) of relu(−sign(r_m(i) − r_m(j)) · (c_m(i) − c_m(j)))
+ *   loss = CE(ŷ) + Σ_m CE(f_m) + λ · Σ_m R_m                               (R_m: {@link QmfRanking})
  * </pre>
  *
- * {@code r_m(i)} is sample i's past training correctness for modality m ({@link CorrectnessHistory},
- * read before this batch and updated after it), so the ranking loss asks a modality to be more
- * confident on the samples it has tended to get right. Options: {@link QmfOptions#TEMPERATURE}
- * (T, default 10) and {@link QmfOptions#RANKING_WEIGHT} (λ, default 0.1). Unimodal evaluation:
- * {@code f_m}. Missing modalities: {@code CE(f_m)} and {@code R_m} use only the samples (pairs) that
- * have m, the fusion only the present modalities; a branch that no sample of the batch has is not
- * updated.
+ * {@link QmfOptions#VARIANT} chooses the history R_m is ordered by:
+ * <ul>
+ *   <li>{@code paper} (default), as the official code computes it: each sample's cumulative training
+ *       loss per modality ({@link LossHistory}), to which this batch's per-sample losses are added
+ *       first; R_m = mean over pairs (i, i+1) of max(0, sign(ℓ̄_i − ℓ̄_j)(c_i − c_j) − |ℓ̄_i − ℓ̄_j|);</li>
+ *   <li>{@code simplified}, the reference figures' QMF: each sample's fraction of correct predictions
+ *       ({@link CorrectnessHistory}) before this batch, updated after it; R_m = mean over pairs
+ *       (i, i−1) of relu(−sign(r_i − r_j)(c_i − c_j)).</li>
+ * </ul>
+ * Options: T ({@link QmfOptions#TEMPERATURE}, default 10) and λ ({@link QmfOptions#RANKING_WEIGHT},
+ * default 0.1). Unimodal evaluation: {@code f_m}. Missing modalities: {@code CE(f_m)}, the history
+ * and {@code R_m} use only the samples (pairs) that have m, the fusion only the present modalities;
+ * a branch that no sample of the batch has is not updated. The history is training state
+ * ({@link #state()}), so a resumed run repeats an uninterrupted one.
  */
 public final class Qmf implements Method {
     private final ModelSpec spec;
+    private final QmfVariant variant;
     private final double temperature;
     private final double rankingWeight;
     private final NDManager manager;
     private final UnimodalBranches branches;
-    private final CorrectnessHistory history;
+    private final LossHistory losses;
+    private final CorrectnessHistory correctness;
 
-    public Qmf(ModelSpec spec, double temperature, double rankingWeight, NDManager parent) {
-        if (!(temperature > 0)) {
-            throw new IllegalArgumentException("QMF temperature must be positive, got " + temperature);
+    public Qmf(ModelSpec spec, QmfOptions options, NDManager parent) {
+        if (!(options.temperature() > 0)) {
+            throw new IllegalArgumentException("QMF temperature must be positive, got " + options.temperature());
         }
         this.spec = spec;
-        this.temperature = temperature;
-        this.rankingWeight = rankingWeight;
+        this.variant = options.variant();
+        this.temperature = options.temperature();
+        this.rankingWeight = options.rankingWeight();
         this.manager = parent.newSubManager();
         this.branches = new UnimodalBranches(spec, manager);
-        this.history = new CorrectnessHistory(spec.numModalities());
+        this.losses = new LossHistory(spec.numModalities());
+        this.correctness = new CorrectnessHistory(spec.numModalities());
     }
 
     @Override
@@ -65,19 +73,27 @@ public final class Qmf implements Method {
         return "qmf";
     }
 
+    public QmfVariant variant() {
+        return variant;
+    }
+
     @Override
     public List<ParameterGroup> groups() {
         return branches.groups();
     }
 
-    /** The running correctness of each training sample (read-only use). */
+    /** The paper variant's cumulative losses (read-only use). */
+    public LossHistory lossHistory() {
+        return losses;
+    }
+
+    /** The simplified variant's running correctness (read-only use). */
     public CorrectnessHistory history() {
-        return history;
+        return correctness;
     }
 
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
-        int n = batch.size();
         int numModalities = branches.size();
         NDManager bm = batch.manager();
         NDArray[] logits = new NDArray[numModalities];
@@ -97,10 +113,10 @@ public final class Qmf implements Method {
                 NDArray confidence = QmfConfidence.of(logits[m], temperature);
                 NDArray weighted = logits[m].mul(confidence.stopGradient().mul(mask).expandDims(1));
                 fused = fused == null ? weighted : fused.add(weighted);
-                NDArray ce = Losses.crossEntropyPerSample(logits[m], batch.oneHot()).mul(mask).sum()
-                        .div(Scalars.of(bm, count));
+                NDArray perSample = Losses.crossEntropyPerSample(logits[m], batch.oneHot());
+                NDArray ce = perSample.mul(mask).sum().div(Scalars.of(bm, count));
                 unimodalLoss = unimodalLoss == null ? ce : unimodalLoss.add(ce);
-                NDArray ranking = ranking(m, confidence, batch);
+                NDArray ranking = ranking(m, batch, perSample).loss(confidence, bm);
                 rankingLoss = rankingLoss == null ? ranking : rankingLoss.add(ranking);
             }
             NDArray fusedLoss = Losses.crossEntropy(fused, batch.oneHot());
@@ -110,62 +126,48 @@ public final class Qmf implements Method {
             step.recordLoss("loss_fused", fusedLoss);
             step.recordLoss("loss_ranking", rankingLoss);
         }
-        int[] labels = labelValues(batch);
-        for (int m = 0; m < numModalities; m++) {
-            if (logits[m] == null) {
-                continue;
-            }
-            float[] values = logits[m].stopGradient().toFloatArray();
-            for (int i = 0; i < n; i++) {
-                if (batch.isPresent(m, i)) {
-                    history.record(m, batch.positions()[i],
-                            Predictions.argmax(values, i, spec.numClasses()) == labels[i]);
-                }
-            }
+        if (variant == QmfVariant.SIMPLIFIED) {
+            recordCorrectness(batch, logits);
         }
         JointTraining.updateAll(step, trained);
     }
 
-    /** R_m for one modality of a batch, with the history as it was before this batch. */
-    private NDArray ranking(int m, NDArray confidence, Batch batch) {
-        double[] rates = new double[batch.size()];
-        for (int i = 0; i < rates.length; i++) {
-            rates[i] = history.rate(m, batch.positions()[i]);
+    /**
+     * Modality m's pairs and targets. Paper: this batch's per-sample losses are added to the history
+     * first (as the official code does), then ranked. Simplified: the history before this batch.
+     */
+    private QmfRanking ranking(int m, Batch batch, NDArray perSampleLoss) {
+        int[] positions = batch.positions();
+        if (variant == QmfVariant.PAPER) {
+            float[] values = perSampleLoss.stopGradient().toFloatArray();
+            for (int i = 0; i < positions.length; i++) {
+                if (batch.isPresent(m, i)) {
+                    losses.add(m, positions[i], values[i]);
+                }
+            }
+            return QmfRanking.paper(losses.normalised(m, positions), batch.present(m));
         }
-        return rankingLoss(confidence, rates, batch.present(m), batch.manager());
+        double[] rates = new double[positions.length];
+        for (int i = 0; i < rates.length; i++) {
+            rates[i] = correctness.rate(m, positions[i]);
+        }
+        return QmfRanking.simplified(rates, batch.present(m));
     }
 
-    /**
-     * {@code mean over valid pairs (i, j = i−1 mod n) of relu(−sign(r_i − r_j)·(c_i − c_j))}, a pair
-     * being valid when both samples are present; 0 when there is none.
-     */
-    static NDArray rankingLoss(NDArray confidence, double[] rates, boolean[] present, NDManager manager) {
-        int n = rates.length;
-        long[] partner = new long[n];
-        float[] negativeSign = new float[n];
-        float[] valid = new float[n];
-        int pairs = 0;
-        for (int i = 0; i < n; i++) {
-            int j = (i - 1 + n) % n;
-            partner[i] = j;
-            if (present[i] && present[j]) {
-                valid[i] = 1;
-                pairs++;
-                negativeSign[i] = (float) -Math.signum(rates[i] - rates[j]);
+    private void recordCorrectness(Batch batch, NDArray[] logits) {
+        long[] labels = batch.labels().toLongArray();
+        for (int m = 0; m < logits.length; m++) {
+            if (logits[m] == null) {
+                continue;
+            }
+            float[] values = logits[m].stopGradient().toFloatArray();
+            for (int i = 0; i < labels.length; i++) {
+                if (batch.isPresent(m, i)) {
+                    correctness.record(m, batch.positions()[i],
+                            Predictions.argmax(values, i, spec.numClasses()) == labels[i]);
+                }
             }
         }
-        NDArray difference = confidence.sub(confidence.get(manager.create(partner)));
-        return difference.mul(manager.create(negativeSign)).maximum(Scalars.of(manager, 0f))
-                .mul(manager.create(valid)).sum().div(Scalars.of(manager, Math.max(1, pairs)));
-    }
-
-    private static int[] labelValues(Batch batch) {
-        long[] raw = batch.labels().toLongArray();
-        int[] out = new int[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            out[i] = (int) raw[i];
-        }
-        return out;
     }
 
     private static float[] asFloats(boolean[] flags) {
@@ -186,39 +188,7 @@ public final class Qmf implements Method {
 
     @Override
     public MethodState state() {
-        return new MethodState() {
-            @Override
-            public Map<String, double[]> export() {
-                Map<String, double[]> out = new LinkedHashMap<>();
-                for (int m = 0; m < branches.size(); m++) {
-                    int[][] counts = history.export(m);
-                    String name = spec.modalities().get(m).name();
-                    out.put("qmf.visits." + name, java.util.Arrays.stream(counts[0]).asDoubleStream().toArray());
-                    out.put("qmf.correct." + name, java.util.Arrays.stream(counts[1]).asDoubleStream().toArray());
-                }
-                return out;
-            }
-
-            @Override
-            public void restore(Map<String, double[]> values) {
-                for (int m = 0; m < branches.size(); m++) {
-                    String name = spec.modalities().get(m).name();
-                    double[] visits = values.get("qmf.visits." + name);
-                    double[] correct = values.get("qmf.correct." + name);
-                    if (visits != null && correct != null) {
-                        history.restore(m, toInts(visits), toInts(correct));
-                    }
-                }
-            }
-        };
-    }
-
-    private static int[] toInts(double[] values) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (int) values[i];
-        }
-        return out;
+        return new QmfState(spec, variant, losses, correctness);
     }
 
     @Override

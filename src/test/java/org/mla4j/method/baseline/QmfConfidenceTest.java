@@ -50,20 +50,70 @@ class QmfConfidenceTest {
     }
 
     @Test
-    void rankingLossPenalisesConfidenceOrderedAgainstTheHistory() {
+    void simplifiedRankingPenalisesConfidenceOrderedAgainstTheHistory() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray confidence = manager.create(new float[] {1f, 2f, 3f});
             // pairs (i, i−1 mod 3): (0,2): r 1 > 0.5, c 1 < 3 → 2; (1,0): r 0 < 1, c 2 > 1 → 1; (2,1): r 0.5 > 0, c 3 > 2 → 0
             double[] rates = {1, 0, 0.5};
-            assertThat(Qmf.rankingLoss(confidence, rates, new boolean[] {true, true, true}, manager).getFloat())
-                    .isCloseTo(1f, within(1e-6f));
+            assertThat(simplified(confidence, rates, new boolean[] {true, true, true}, manager)).isCloseTo(1f, within(1e-6f));
             // sample 2 absent: only pair (1,0) remains → 1
-            assertThat(Qmf.rankingLoss(confidence, rates, new boolean[] {true, true, false}, manager).getFloat())
-                    .isCloseTo(1f, within(1e-6f));
+            assertThat(simplified(confidence, rates, new boolean[] {true, true, false}, manager)).isCloseTo(1f, within(1e-6f));
             // equal histories: no target, no loss
-            assertThat(Qmf.rankingLoss(confidence, new double[] {0, 0, 0}, new boolean[] {true, true, true}, manager)
-                    .getFloat()).isZero();
+            assertThat(simplified(confidence, new double[] {0, 0, 0}, new boolean[] {true, true, true}, manager)).isZero();
         }
+    }
+
+    @Test
+    void paperRankingIsTheHingeWithTheHistoryGapAsSlack() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray confidence = manager.create(new float[] {1f, 2f, 3f, 0.5f});
+            double[] history = {1, 0, 0.2, 0.2};
+            boolean[] all = {true, true, true, true};
+            // pairs (i, i+1 mod 4), term max(0, sign(ℓ_i − ℓ_j)(c_i − c_j) − |ℓ_i − ℓ_j|):
+            // (0,1): ℓ 1 > 0, c 1 − 2 = −1 → max(0, −1 − 1) = 0
+            // (1,2): ℓ 0 < 0.2, −(2 − 3) − 0.2 = 0.8
+            // (2,3): tie → 0
+            // (3,0): ℓ 0.2 < 1, −(0.5 − 1) − 0.8 = −0.3 → 0
+            assertThat(paper(confidence, history, all, manager)).isCloseTo(0.8f / 4, within(1e-6f));
+            // a worse history (higher loss) and more confident by more than the gap: penalised by the excess
+            NDArray two = manager.create(new float[] {3f, 1f});
+            // (0,1): ℓ 0.9 > 0.1, (3 − 1) − 0.8 = 1.2; (1,0): −(1 − 3) − 0.8 = 1.2 → mean 1.2
+            assertThat(paper(two, new double[] {0.9, 0.1}, new boolean[] {true, true}, manager)).isCloseTo(1.2f, within(1e-6f));
+            // within the slack: no penalty
+            NDArray close = manager.create(new float[] {1.5f, 1f});
+            assertThat(paper(close, new double[] {0.9, 0.1}, new boolean[] {true, true}, manager)).isZero();
+            // sample 1 absent: only pair (2,3) and (3,0) stay valid → (0 + 0) / 2
+            assertThat(paper(confidence, history, new boolean[] {true, false, true, true}, manager)).isZero();
+        }
+    }
+
+    @Test
+    void lossHistoryIsCumulativeAndMinMaxNormalisedOverTheTrainingSet() {
+        LossHistory history = new LossHistory(1);
+        assertThat(history.normalised(0, new int[] {0, 3})).containsExactly(0, 0); // nothing recorded: no order
+        history.add(0, 1, 2.0);
+        history.add(0, 3, 1.0);
+        history.add(0, 3, 3.0);
+        // L = (0, 2, 0, 4): min 0 (unvisited 0 and 2), max 4
+        assertThat(history.cumulative(0, 3)).isEqualTo(4.0);
+        assertThat(history.normalised(0, new int[] {3, 1, 0, 7})).containsExactly(1.0, 0.5, 0.0, 0.0);
+        history.add(0, 0, 1.0);
+        history.add(0, 2, 1.0);
+        // L = (1, 2, 1, 4): min 1, max 4
+        assertThat(history.normalised(0, new int[] {0, 1, 3})).containsExactly(new double[] {0, 1.0 / 3, 1}, within(1e-15));
+        double[] saved = history.export(0);
+        assertThat(saved).containsExactly(1, 2, 1, 4);
+        LossHistory restored = new LossHistory(1);
+        restored.restore(0, saved);
+        assertThat(restored.normalised(0, new int[] {0, 1, 3})).containsExactly(history.normalised(0, new int[] {0, 1, 3}));
+    }
+
+    private static float simplified(NDArray c, double[] rates, boolean[] present, NDManager manager) {
+        return QmfRanking.simplified(rates, present).loss(c, manager).getFloat();
+    }
+
+    private static float paper(NDArray c, double[] history, boolean[] present, NDManager manager) {
+        return QmfRanking.paper(history, present).loss(c, manager).getFloat();
     }
 
     @Test

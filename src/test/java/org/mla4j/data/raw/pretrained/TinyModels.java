@@ -17,6 +17,10 @@ public final class TinyModels {
     public static final String FLAT_OUTPUT_ONNX = "flat_output.onnx";
     public static final String TEXT_ONNX = "tiny_text.onnx";
     public static final String TEXT_PT = "tiny_text.pt";
+    /** A module to fine-tune: reads only the top half of a 1×8×8 image ({@link #topHalf}). */
+    public static final String TOP_HALF_PT = "top_half.pt";
+    /** A scripted module with batch norm: its running statistics change in training mode. */
+    public static final String BATCHNORM_SCRIPTED_PT = "batchnorm_scripted.pt";
 
     private TinyModels() {
     }
@@ -50,6 +54,27 @@ public final class TinyModels {
             double s = k / 10.0;
             for (int i = 0; i < 5; i++) {
                 s += ((5 * k + 2 * i) % 7 - 3) / 5.0 * h[i];
+            }
+            y[k] = (float) s;
+        }
+        return y;
+    }
+
+    /** top_half on one 1×8×8 input at {@code offset} of {@code x}: V2 tanh(V1 x), 2 values (biases 0). */
+    public static float[] topHalf(float[] x, int offset) {
+        double[] h = new double[4];
+        for (int i = 0; i < 4; i++) {
+            double s = 0;
+            for (int j = 0; j < 32; j++) {
+                s += ((3 * i + 5 * j) % 7 - 3) / 10.0 * x[offset + j];
+            }
+            h[i] = Math.tanh(s);
+        }
+        float[] y = new float[2];
+        for (int k = 0; k < 2; k++) {
+            double s = 0;
+            for (int i = 0; i < 4; i++) {
+                s += ((k + 2 * i) % 5 - 2) / 4.0 * h[i];
             }
             y[k] = (float) s;
         }

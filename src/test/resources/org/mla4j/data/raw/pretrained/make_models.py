@@ -13,6 +13,15 @@ network by hand in Java:
   flat_output.onnx        x: [batch, 1, 8, 8] -> flatten over the batch too: [batch * 64] (a wrong output)
   tiny_text.{onnx,pt}     input_ids, attention_mask: int64 [batch, tokens] ->
                           [batch, tokens, 2] = (sin(0.01 id), cos(0.003 id) * mask)
+
+and the modules that tests fine-tune (TorchScript only; "fine_tune": true in a manifest):
+
+  top_half.pt             x: float32 [batch, 1, 8, 8]  ->  V2 tanh(V1 flatten(x)): [batch, 2], traced in eval mode
+                          V1[i][j] = ((3i + 5j) mod 7 - 3) / 10 for the top half (j < 32), 0 below   (4 x 64)
+                          V2[k][i] = ((k + 2i) mod 5 - 2) / 4                                        (2 x 4)
+                          biases 0: frozen, it cannot see the bottom half of an image; trained, it can
+  batchnorm_scripted.pt   x: [batch, 1, 8, 8] -> BatchNorm1d(Linear(64, 3)(flatten(x))), scripted: its
+                          running statistics change whenever it runs in training mode (refused)
 """
 import torch
 
@@ -48,6 +57,35 @@ class TinyText(torch.nn.Module):
         return torch.stack([torch.sin(0.01 * ids), torch.cos(0.003 * ids) * mask], dim=2)
 
 
+class TopHalf(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = torch.nn.Linear(64, 4)
+        self.fc2 = torch.nn.Linear(4, 2)
+        with torch.no_grad():
+            for i in range(4):
+                for j in range(64):
+                    self.fc1.weight[i, j] = ((3 * i + 5 * j) % 7 - 3) / 10.0 if j < 32 else 0.0
+                self.fc1.bias[i] = 0.0
+            for k in range(2):
+                for i in range(4):
+                    self.fc2.weight[k, i] = ((k + 2 * i) % 5 - 2) / 4.0
+                self.fc2.bias[k] = 0.0
+
+    def forward(self, x):
+        return self.fc2(torch.tanh(self.fc1(torch.flatten(x, 1))))
+
+
+class BatchNormNet(torch.nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc = torch.nn.Linear(64, 3)
+        self.bn = torch.nn.BatchNorm1d(3)
+
+    def forward(self, x):
+        return self.bn(self.fc(torch.flatten(x, 1)))
+
+
 def main():
     torch.manual_seed(0)
     image = TinyImage().eval()
@@ -69,6 +107,9 @@ def main():
     torch.onnx.export(text, (ids, mask), "tiny_text.onnx", input_names=["input_ids", "attention_mask"],
                       output_names=["hidden"], dynamic_axes=axes, opset_version=13)
     torch.jit.trace(text, (ids, mask)).save("tiny_text.pt")
+
+    torch.jit.trace(TopHalf().eval(), x).save("top_half.pt")
+    torch.jit.script(BatchNormNet().train()).save("batchnorm_scripted.pt")
 
 
 if __name__ == "__main__":
