@@ -4,10 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import org.mla4j.core.Batch;
 import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
@@ -52,7 +54,7 @@ abstract class AutoencoderImputer implements Method {
 
     /** @param joint builds J for inputs of width W in the given manager */
     AutoencoderImputer(ModelSpec spec, double weight, String jointName,
-                       java.util.function.BiFunction<Integer, NDManager, Block> joint, NDManager parent) {
+                       BiFunction<Integer, NDManager, Block> joint, NDManager parent) {
         if (spec.numModalities() < 2) {
             throw new InvalidInputException("ae and cra need at least 2 modalities, the data have "
                     + spec.numModalities());
@@ -122,7 +124,7 @@ abstract class AutoencoderImputer implements Method {
             collector.backward(loss);
             step.recordLoss("loss", loss);
             step.recordLoss("loss_ce", ce);
-            step.recordLoss("loss_reconstruction", reconstruction == null ? bm.zeros(new ai.djl.ndarray.types.Shape())
+            step.recordLoss("loss_reconstruction", reconstruction == null ? bm.zeros(new Shape())
                     : reconstruction);
         }
         for (ParameterGroup g : trained) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.mla4j.core.Batch;
@@ -139,7 +140,7 @@ public final class Cca implements Method {
         for (int v = 0; v < parts.size(); v++) {
             setProjection(v, parts.get(v));
         }
-        LOG.debug("cca ({}): canonical correlations {}", options.form(), java.util.Arrays.deepToString(correlations));
+        LOG.debug("cca ({}): canonical correlations {}", options.form(), Arrays.deepToString(correlations));
         if (fitFeatures != null) {
             fitFeatures.close();
         }

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.mla4j.core.Batch;
@@ -71,7 +72,7 @@ abstract class DeepCca implements Method {
         this.manager = parent.newSubManager();
         this.fills = new MeanFills(spec, manager);
         int[] hidden = new int[spec.encoder().layers()];
-        java.util.Arrays.fill(hidden, spec.encoder().width());
+        Arrays.fill(hidden, spec.encoder().width());
         List<ParameterGroup> n = new ArrayList<>();
         List<ParameterGroup> d = new ArrayList<>();
         for (int m = 0; m < spec.numModalities(); m++) {

@@ -1,7 +1,9 @@
 package org.mla4j.method.missing;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.mla4j.core.ModelSpec;
@@ -23,9 +25,9 @@ public final class FcEncoders {
     }
 
     /** FC-Enc(d_in → {@code out}) with dropout p, initialised in {@code manager}. */
-    public static ai.djl.nn.Block block(EncoderSpec encoder, int inputDim, int out, float dropout, NDManager manager) {
+    public static Block block(EncoderSpec encoder, int inputDim, int out, float dropout, NDManager manager) {
         int[] hidden = new int[Math.max(0, encoder.layers() - 1)];
-        java.util.Arrays.fill(hidden, encoder.width());
+        Arrays.fill(hidden, encoder.width());
         return FcNet.builder(out).hidden(hidden).dropout(dropout).init(FcNet.Init.NORMAL_002).build(inputDim, manager);
     }
 

@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mla4j.nn.FcNet;
 
@@ -34,7 +35,7 @@ final class ResidualCascade extends AbstractBlock {
     /** B = {@code blocks} residual autoencoders with code layers {@code layers} (l_1 … l_L), initialised. */
     ResidualCascade(int width, int[] layers, int blocks, FcNet.Init init, NDManager manager) {
         int code = layers[layers.length - 1];
-        int[] inner = java.util.Arrays.copyOf(layers, layers.length - 1);
+        int[] inner = Arrays.copyOf(layers, layers.length - 1);
         int[] mirrored = new int[inner.length];
         for (int i = 0; i < inner.length; i++) {
             mirrored[i] = inner[inner.length - 1 - i];
