@@ -20,7 +20,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * largest magnitude in column c of A1 is positive (the first such entry on ties).
  *
  * <p>At N = 3000 and d1 = d2 = 1024 a fit takes seconds (measured by {@code org.mla4j.bench.CcaFitTime};
- * see docs/methods-correlation.md).
+ * see docs/methods.md, "cca").
  */
 public final class LinearCca {
     /** The default ridge r1 = r2 for raw features. */

@@ -18,6 +18,15 @@ import org.mla4j.method.baseline.OgmOptions;
 import org.mla4j.method.baseline.Qmf;
 import org.mla4j.method.baseline.QmfOptions;
 import org.mla4j.method.baseline.Sum;
+import org.mla4j.method.missing.Ae;
+import org.mla4j.method.missing.Cca;
+import org.mla4j.method.missing.CcaOptions;
+import org.mla4j.method.missing.Cra;
+import org.mla4j.method.missing.Dcca;
+import org.mla4j.method.missing.Dccae;
+import org.mla4j.method.missing.DeepCcaOptions;
+import org.mla4j.method.missing.ImputerOptions;
+import org.mla4j.method.missing.Recipes;
 import org.mla4j.method.mla.Mla;
 import org.mla4j.method.mla.MlaOptions;
 import org.mla4j.method.shared.CommonSettings;
@@ -49,6 +58,19 @@ public final class Methods {
                 }));
         add(new MethodDefinition("qmf", "QMF: quality-aware fusion with energy-based confidence",
                 QmfOptions.SETTINGS, (spec, o, m) -> new Qmf(spec, QmfOptions.from(o), m)));
+        add(new MethodDefinition("cca", "CCA: closed-form canonical projections per pair of modalities, mean fill, "
+                + "linear classifier", CcaOptions.SETTINGS, (spec, o, m) -> new Cca(spec, CcaOptions.from(o), m),
+                Recipes.CCA_CLASSIFIER));
+        add(new MethodDefinition("dcca", "deep CCA: per-modality networks trained on their pairwise correlations, "
+                + "mean fill, linear classifier", DeepCcaOptions.DCCA_SETTINGS,
+                (spec, o, m) -> new Dcca(spec, DeepCcaOptions.from(o), m), Recipes.DEEP_CCA));
+        add(new MethodDefinition("dccae", "DCCAE: deep CCA plus per-modality autoencoders", DeepCcaOptions.DCCAE_SETTINGS,
+                (spec, o, m) -> new Dccae(spec, DeepCcaOptions.from(o), m), Recipes.DEEP_CCA));
+        add(new MethodDefinition("ae", "AE: zero fill, joint autoencoder that reconstructs the missing modalities, "
+                + "classifier on its output", ImputerOptions.AE_SETTINGS,
+                (spec, o, m) -> new Ae(spec, ImputerOptions.ae(o), m), Recipes.GCNET_AUTOENCODER));
+        add(new MethodDefinition("cra", "CRA: AE with a cascade of residual autoencoders", ImputerOptions.CRA_SETTINGS,
+                (spec, o, m) -> new Cra(spec, ImputerOptions.cra(o), m), Recipes.GCNET_AUTOENCODER));
     }
 
     private Methods() {

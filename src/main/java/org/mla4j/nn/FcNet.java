@@ -17,8 +17,8 @@ import ai.djl.training.initializer.XavierInitializer;
 /**
  * Fully connected networks as the missing-modality baselines build them (GCNet's "FcClassifier",
  * MMIN's encoders, the CCA family's MLPs): {@code Linear → [BatchNorm] → activation → [Dropout]} per
- * hidden layer, then a last {@code Linear} without activation. Initialised as the method's code base
- * does ({@link Init}).
+ * hidden layer, then a last {@code Linear} (without activation unless {@link #lastActivation} asks for
+ * one, as an autoencoder's output layer). Initialised as the method's code base does ({@link Init}).
  *
  * <pre>
  *   FcNet.builder(128).hidden(128, 128).dropout(0.5f).init(Init.NORMAL_002).build(inputDim, manager)
@@ -46,6 +46,7 @@ public final class FcNet {
     private boolean batchNorm;
     private Init init = Init.TORCH_DEFAULT;
     private Act act = Act.RELU;
+    private Act last;
 
     private FcNet(int out) {
         this.out = out;
@@ -83,6 +84,12 @@ public final class FcNet {
         return this;
     }
 
+    /** An activation after the last Linear too (an autoencoder's code or output layer); none by default. */
+    public FcNet lastActivation(Act a) {
+        this.last = a;
+        return this;
+    }
+
     /** Builds and initialises the network for {@code inputDim} inputs in {@code manager}. */
     public Block build(int inputDim, NDManager manager) {
         SequentialBlock block = new SequentialBlock();
@@ -92,19 +99,26 @@ public final class FcNet {
             if (batchNorm) {
                 block.add(BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build());
             }
-            block.add(switch (act) {
-                case RELU -> Activation.reluBlock();
-                case LEAKY_RELU -> Activation.leakyReluBlock(0.01f); // PyTorch's default slope
-                case SIGMOID -> Activation.sigmoidBlock();
-            });
+            block.add(activationBlock(act));
             if (dropout > 0) {
                 block.add(Dropout.builder().optRate(dropout).build());
             }
             fanIn = units;
         }
         block.add(linear(fanIn, out));
+        if (last != null) {
+            block.add(activationBlock(last));
+        }
         block.initialize(manager, DataType.FLOAT32, new Shape(1, inputDim));
         return block;
+    }
+
+    private static Block activationBlock(Act a) {
+        return switch (a) {
+            case RELU -> Activation.reluBlock();
+            case LEAKY_RELU -> Activation.leakyReluBlock(0.01f); // PyTorch's default slope
+            case SIGMOID -> Activation.sigmoidBlock();
+        };
     }
 
     private Block linear(int fanIn, int units) {

@@ -77,11 +77,31 @@ public final class TrainSettings {
     private TrainSettings() {
     }
 
-    /** The training loop's configuration for a run with {@code seed}. */
+    /**
+     * The training loop's configuration for a run with {@code seed}: the optimiser ({@code optimizer},
+     * its betas, ε, weight decay, clipping) and the learning-rate policy ({@code lr_policy}) as given.
+     */
     public static TrainConfig config(SettingValues v, long seed) {
-        int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(e -> e - 1).toArray(); // to the loop's 0-based epochs
-        return new TrainConfig(v.get(EPOCHS), v.get(BATCH_SIZE),
-                LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay),
-                v.get(MOMENTUM).floatValue(), v.get(WEIGHT_DECAY).floatValue(), seed);
+        int epochs = v.get(EPOCHS);
+        LearningRateSchedule schedule;
+        if (v.get(LR_POLICY) == LrPolicy.LINEAR) {
+            int constant = v.get(LR_CONSTANT_EPOCHS);
+            if (constant > epochs) {
+                throw new InvalidInputException("train.lr_constant_epochs is " + constant
+                        + " but the run has only " + epochs + " epochs");
+            }
+            schedule = new LinearDecay(v.get(LR), constant, epochs);
+        } else {
+            int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(e -> e - 1).toArray(); // to the loop's 0-based epochs
+            schedule = LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay);
+        }
+        List<Double> betas = v.get(ADAM_BETAS);
+        if (betas.size() != 2) {
+            throw new InvalidInputException("train.adam_betas needs two values (β1,β2), got " + betas.size());
+        }
+        OptimizerSpec optimizer = new OptimizerSpec(v.get(OPTIMIZER), v.get(MOMENTUM).floatValue(),
+                v.get(WEIGHT_DECAY).floatValue(), betas.get(0).floatValue(), betas.get(1).floatValue(),
+                v.get(ADAM_EPS).floatValue(), v.get(CLIP_NORM).floatValue());
+        return new TrainConfig(epochs, v.get(BATCH_SIZE), schedule, optimizer, seed);
     }
 }

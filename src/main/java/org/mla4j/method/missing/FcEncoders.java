@@ -1,0 +1,53 @@
+package org.mla4j.method.missing;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.mla4j.core.ModelSpec;
+import org.mla4j.nn.EncoderSpec;
+import org.mla4j.nn.FcNet;
+import org.mla4j.nn.ParameterGroup;
+
+/**
+ * GCNet's fully connected block "FC-Enc" (spec MISSING-BASELINES §0.3), the encoder, decoder and classifier
+ * of the autoencoder family: with the encoder settings' L layers of width w (3 × 128 by default),
+ * <pre>
+ *   FC-Enc(d_in → d_out) = Linear(d_in, w)–ReLU–Dropout(p) … (L − 1 times) … Linear(w, d_out)
+ * </pre>
+ * (no activation at the end), weights N(0, 0.02²), biases 0 (GCNet's {@code init_type normal}). Reusable for
+ * any method built from these blocks.
+ */
+public final class FcEncoders {
+    private FcEncoders() {
+    }
+
+    /** FC-Enc(d_in → {@code out}) with dropout p, initialised in {@code manager}. */
+    public static Block block(EncoderSpec encoder, int inputDim, int out, float dropout, NDManager manager) {
+        int[] hidden = new int[Math.max(0, encoder.layers() - 1)];
+        Arrays.fill(hidden, encoder.width());
+        return FcNet.builder(out).hidden(hidden).dropout(dropout).init(FcNet.Init.NORMAL_002).build(inputDim, manager);
+    }
+
+    /** One FC-Enc(d_m → w) per modality, groups {@code <prefix>.<modality>}. */
+    public static List<ParameterGroup> encoders(ModelSpec spec, String prefix, float dropout, NDManager manager) {
+        List<ParameterGroup> groups = new ArrayList<>();
+        for (int m = 0; m < spec.numModalities(); m++) {
+            groups.add(new ParameterGroup(prefix + "." + spec.modalities().get(m).name(),
+                    block(spec.encoder(), spec.modalities().get(m).dim(), spec.encoder().width(), dropout, manager)));
+        }
+        return Collections.unmodifiableList(groups);
+    }
+
+    /** One FC-Enc(in → d_m) per modality, groups {@code <prefix>.<modality>}: decoders back to each input. */
+    public static List<ParameterGroup> decoders(ModelSpec spec, String prefix, int in, float dropout, NDManager manager) {
+        List<ParameterGroup> groups = new ArrayList<>();
+        for (int m = 0; m < spec.numModalities(); m++) {
+            groups.add(new ParameterGroup(prefix + "." + spec.modalities().get(m).name(),
+                    block(spec.encoder(), in, spec.modalities().get(m).dim(), dropout, manager)));
+        }
+        return Collections.unmodifiableList(groups);
+    }
+}
