@@ -55,7 +55,7 @@ public final class TrainSettings {
             "Learning-rate policy: step (×--lr-decay-factor at --lr-decay-epochs) or linear (constant for "
                     + "--lr-constant-epochs, then a linear decay).").label("step|linear");
     public static final Setting<Integer> LR_CONSTANT_EPOCHS = Setting.of(Section.TRAIN, "lr_constant_epochs",
-            ValueTypes.integer(0), (Integer) null, "Linear policy: epochs at the full learning rate before the decay.")
+            ValueTypes.integer(0), (Integer) null, "Linear policy: epochs at the full learning rate before the decay (--epochs or more: no decay).")
             .defaultFrom(v -> (int) Math.round(0.2 * v.get(EPOCHS)), "20% of --epochs").label("N");
 
     /** How the learning rate changes over the epochs. */
@@ -69,11 +69,27 @@ public final class TrainSettings {
     private TrainSettings() {
     }
 
-    /** The training loop's configuration for a run with {@code seed}. */
+    /**
+     * The training loop's configuration for a run with {@code seed}: the optimiser, the clipping and the
+     * learning-rate policy the values name. Linear policy: constant epochs beyond the run's last epoch
+     * mean a constant rate throughout.
+     */
     public static TrainConfig config(SettingValues v, long seed) {
-        int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(Integer::intValue).toArray();
-        return new TrainConfig(v.get(EPOCHS), v.get(BATCH_SIZE),
-                LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay),
-                v.get(MOMENTUM).floatValue(), v.get(WEIGHT_DECAY).floatValue(), seed);
+        int epochs = v.get(EPOCHS);
+        LearningRateSchedule schedule;
+        if (v.get(LR_POLICY) == LrPolicy.LINEAR) {
+            schedule = new LinearDecay(v.get(LR), Math.min(v.get(LR_CONSTANT_EPOCHS), epochs), epochs);
+        } else {
+            int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(Integer::intValue).toArray();
+            schedule = LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay);
+        }
+        List<Double> betas = v.get(ADAM_BETAS);
+        if (betas.size() != 2) {
+            throw new InvalidInputException("train.adam_betas must be two numbers (β1,β2), got " + betas);
+        }
+        OptimizerSpec optimizer = new OptimizerSpec(v.get(OPTIMIZER), v.get(MOMENTUM).floatValue(),
+                v.get(WEIGHT_DECAY).floatValue(), betas.get(0).floatValue(), betas.get(1).floatValue(),
+                v.get(ADAM_EPS).floatValue(), v.get(CLIP_NORM).floatValue());
+        return new TrainConfig(epochs, v.get(BATCH_SIZE), schedule, optimizer, seed);
     }
 }
