@@ -19,6 +19,15 @@ import org.mla4j.method.baseline.OgmOptions;
 import org.mla4j.method.baseline.Qmf;
 import org.mla4j.method.baseline.QmfOptions;
 import org.mla4j.method.baseline.Sum;
+import org.mla4j.method.missing.CpmNet;
+import org.mla4j.method.missing.CpmNetOptions;
+import org.mla4j.method.missing.IfMmin;
+import org.mla4j.method.missing.IfMminOptions;
+import org.mla4j.method.missing.MissingRecipes;
+import org.mla4j.method.missing.Mmin;
+import org.mla4j.method.missing.MminOptions;
+import org.mla4j.method.missing.Tate;
+import org.mla4j.method.missing.TateOptions;
 import org.mla4j.method.mla.Mla;
 import org.mla4j.method.mla.MlaOptions;
 import org.mla4j.method.shared.CommonSettings;
@@ -53,6 +62,18 @@ public final class Methods {
                     QmfOptions q = QmfOptions.from(o);
                     return new Qmf(spec, q.temperature(), q.rankingWeight(), m);
                 }));
+        add(new MethodDefinition("mmin", "MMIN: a teacher on complete samples, then imagination of the missing codes",
+                MminOptions.SETTINGS, (spec, o, m) -> new Mmin(spec, MminOptions.from(o), m),
+                MissingRecipes.gcnet(MminOptions.TEACHER_EPOCHS_DEFAULT)));
+        add(new MethodDefinition("if-mmin", "IF-MMIN: MMIN with a modality-invariant encoder trained by CMD",
+                IfMminOptions.SETTINGS, (spec, o, m) -> new IfMmin(spec, IfMminOptions.from(o), m),
+                MissingRecipes.gcnet(IfMminOptions.TEACHER_EPOCHS_DEFAULT)));
+        add(new MethodDefinition("cpm-net", "CPM-Net: a free latent per sample, degradation nets, class-structure loss",
+                CpmNetOptions.SETTINGS, (spec, o, m) -> new CpmNet(spec, CpmNetOptions.from(o), m),
+                MissingRecipes.cpmNet()));
+        add(new MethodDefinition("tate", "TATE: tagged modality tokens through a Transformer, pulled toward a teacher",
+                TateOptions.SETTINGS, (spec, o, m) -> new Tate(spec, TateOptions.from(o), m),
+                MissingRecipes.tate(TateOptions.TEACHER_EPOCHS_DEFAULT)));
     }
 
     private Methods() {
