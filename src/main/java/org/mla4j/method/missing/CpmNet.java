@@ -204,7 +204,7 @@ public final class CpmNet implements Method {
     /** p_c = mean of the class-c fit latents, written into the prototypes in place. */
     private void refreshPrototypes(NDManager bm) {
         NDArray h = latents.array().mul(Scalars.of(bm, LATENT_RATE_RATIO)).stopGradient();
-        NDArray means = fitOneHot.transpose().matMul(h).mul(inverseCounts);
+        NDArray means = h.transpose().matMul(fitOneHot).transpose().mul(inverseCounts); // h first: results in bm
         prototypes.array().muli(Scalars.of(bm, 0f)).addi(means);
     }
 

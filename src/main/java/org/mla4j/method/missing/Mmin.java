@@ -89,7 +89,7 @@ public final class Mmin implements Method {
         return all;
     }
 
-    private List<ParameterGroup> teacherGroups() {
+    List<ParameterGroup> teacherGroups() {
         List<ParameterGroup> g = new ArrayList<>(teacherEncoders.groups());
         g.add(teacherClassifier);
         return g;
@@ -125,14 +125,13 @@ public final class Mmin implements Method {
             trainTeacher(batch, views, step);
             return;
         }
-        if (stage.isFirstStudentEpoch(step.epoch()) && batch.positions().length > 0 && !studentStarted) {
+        if (stage.isFirstStudentEpoch(step.epoch()) && !studentStarted) {
             for (int m = 0; m < encoders.size(); m++) {
                 TeacherStage.copy(teacherEncoders.get(m), encoders.get(m));
             }
         }
         studentStarted = true;
-        // the imagination target: the frozen teacher in eval mode on the reverse input, no graph
-        NDArray target = teacherEncoders.concat(Forward.inference(batch.manager()), views.reverse()).stopGradient();
+        NDArray target = imaginationTarget(views, batch.manager());
         NDArray weights = views.knownWeights();
         int known = (int) weights.sum().getFloat();
         NDManager bm = batch.manager();
@@ -186,9 +185,17 @@ public final class Mmin implements Method {
         return forward.through(classifier, imagination.latents(out));
     }
 
-    /** The frozen teacher's codes [Enc^T_m(x_m)] (for tests). */
-    NDArray teacherCodes(Forward forward, NDArray[] inputs) {
-        return teacherEncoders.concat(forward, inputs);
+    /**
+     * The imagination target t = [Enc^T_m(x_m·(1 − s_m))]: the frozen teacher in eval mode (no dropout)
+     * on the reverse input, outside the graph.
+     */
+    NDArray imaginationTarget(MissingViews views, NDManager batchManager) {
+        return teacherEncoders.concat(Forward.inference(batchManager), views.reverse()).stopGradient();
+    }
+
+    /** Teacher encoder m (tests). */
+    ParameterGroup teacherEncoder(int m) {
+        return teacherEncoders.get(m);
     }
 
     @Override

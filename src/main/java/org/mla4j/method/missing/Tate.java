@@ -131,6 +131,17 @@ public final class Tate implements Method {
         }
     }
 
+    /** The student's tagged tokens u for a batch as predict feeds it (tests). */
+    NDArray tokensFor(Batch batch) {
+        NDArray[] inputs = new NDArray[batch.numModalities()];
+        boolean[][] present = new boolean[inputs.length][];
+        for (int m = 0; m < inputs.length; m++) {
+            inputs[m] = batch.features(m);
+            present[m] = batch.present(m);
+        }
+        return student.tokens(Forward.inference(batch.manager()), inputs, MissingTag.tensor(present, batch.manager()));
+    }
+
     /** The student's logits for inputs with the given presence (the tag follows it). */
     NDArray logits(Forward forward, NDArray[] inputs, boolean[][] present, NDManager bm) {
         return student.forward(forward, inputs, MissingTag.tensor(present, bm)).logits();
