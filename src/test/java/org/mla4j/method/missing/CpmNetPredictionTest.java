@@ -19,7 +19,6 @@ import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.nn.EncoderSpec;
-import org.mla4j.settings.SettingValues;
 
 /**
  * CPM-Net's prediction-time latent search lowers the reconstruction error of the observed modalities,
