@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import org.mla4j.engine.FreeAdam;
 import org.mla4j.engine.Scalars;
@@ -22,10 +23,14 @@ import org.mla4j.engine.Scalars;
  * Gram matrices [2W_1ᵀW_1 | … | 2W_MᵀW_M] (n·L·M·L work per step instead of n·L·Σd_m), then masked per
  * modality and summed. A missing modality's values never matter: its s_m = 0 removes them from c and
  * its Gram term from the gradient. R decomposes over samples and Adam is elementwise, so a sample's path
- * depends on its own inputs only, and h = 0 needs no random draw: the same inputs give the same latents.
+ * depends on its own inputs only, and h = 0 needs no random draw: the same inputs give the same latents,
+ * whatever else is in the batch (batches under {@link #MIN_ROWS} rows are padded, since the engine
+ * multiplies very few rows with other kernels).
  */
 final class LatentSolver {
     static final float LR = 1e-3f;
+    /** Batches are solved with at least this many rows ({@link #solve}). */
+    static final int MIN_ROWS = 8;
 
     private LatentSolver() {
     }
@@ -38,8 +43,21 @@ final class LatentSolver {
      */
     static NDArray solve(NDArray[] weights, NDArray[] biases, NDArray[] inputs, NDArray[] observed, int steps,
                          NDManager manager) {
+        long rows = inputs[0].getShape().get(0);
+        if (rows < MIN_ROWS) {
+            // the engine multiplies 1-3 rows with other kernels than larger batches (other last bits):
+            // padding with unobserved rows (which stay at 0) gives every batch size the same numbers
+            NDArray[] paddedInputs = new NDArray[inputs.length];
+            NDArray[] paddedObserved = new NDArray[inputs.length];
+            for (int m = 0; m < inputs.length; m++) {
+                paddedInputs[m] = pad(inputs[m], manager);
+                paddedObserved[m] = pad(observed[m], manager);
+            }
+            return solve(weights, biases, paddedInputs, paddedObserved, steps, manager)
+                    .get(new NDIndex("0:{}", rows));
+        }
         int numModalities = weights.length;
-        long n = inputs[0].getShape().get(0);
+        long n = rows;
         long latent = weights[0].getShape().get(1);
         NDArray two = Scalars.of(manager, 2f);
         NDList grams = new NDList();
@@ -61,5 +79,12 @@ final class LatentSolver {
             }
         }
         return h;
+    }
+
+    /** {@code a} with zero rows appended up to {@link #MIN_ROWS}. */
+    private static NDArray pad(NDArray a, NDManager manager) {
+        long[] shape = a.getShape().getShape().clone(); // getShape() hands out the array itself
+        shape[0] = MIN_ROWS - shape[0];
+        return NDArrays.concat(new NDList(a, manager.zeros(new Shape(shape))), 0);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -99,6 +100,32 @@ class CpmNetPredictionTest {
             for (int i = 0; i < rows.length; i++) {
                 float[] alone = cpm.predict(split.slice(manager, i, i + 1)).fusedLogits();
                 assertThat(alone).as("sample %d alone", i).containsExactly(Arrays.copyOfRange(once, 2 * i, 2 * i + 2));
+            }
+        }
+    }
+
+    @Test
+    void aSamplesLatentDoesNotDependOnTheBatchSize() {
+        Engine.getEngine("PyTorch").setRandomSeed(1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            int n = 40;
+            NDArray[] w = {manager.randomNormal(new Shape(30, 128)), manager.randomNormal(new Shape(20, 128))};
+            NDArray[] b = {manager.randomNormal(new Shape(30)), manager.randomNormal(new Shape(20))};
+            NDArray[] x = {manager.randomNormal(new Shape(n, 30)), manager.randomNormal(new Shape(n, 20))};
+            float[][] flags = new float[2][n];
+            for (int i = 0; i < n; i++) {
+                flags[0][i] = i % 3 == 2 ? 0 : 1;
+                flags[1][i] = i % 3 == 1 ? 0 : 1;
+            }
+            NDArray[] observed = {manager.create(flags[0], new Shape(n, 1)), manager.create(flags[1], new Shape(n, 1))};
+            float[] all = LatentSolver.solve(w, b, x, observed, 40, manager).toFloatArray();
+            // 1–3 rows take other engine kernels than larger batches unless padded
+            for (int[] range : new int[][] {{0, 1}, {4, 6}, {9, 12}, {20, 24}, {30, 39}}) {
+                NDIndex rows = new NDIndex("{}:{}", range[0], range[1]);
+                float[] part = LatentSolver.solve(w, b, new NDArray[] {x[0].get(rows), x[1].get(rows)},
+                        new NDArray[] {observed[0].get(rows), observed[1].get(rows)}, 40, manager).toFloatArray();
+                assertThat(part).as("rows %d-%d", range[0], range[1])
+                        .containsExactly(Arrays.copyOfRange(all, range[0] * 128, range[1] * 128));
             }
         }
     }
