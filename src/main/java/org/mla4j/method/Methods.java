@@ -21,12 +21,21 @@ import org.mla4j.method.baseline.Sum;
 import org.mla4j.method.missing.Ae;
 import org.mla4j.method.missing.Cca;
 import org.mla4j.method.missing.CcaOptions;
+import org.mla4j.method.missing.CpmNet;
+import org.mla4j.method.missing.CpmNetOptions;
 import org.mla4j.method.missing.Cra;
 import org.mla4j.method.missing.Dcca;
 import org.mla4j.method.missing.Dccae;
 import org.mla4j.method.missing.DeepCcaOptions;
+import org.mla4j.method.missing.IfMmin;
+import org.mla4j.method.missing.IfMminOptions;
 import org.mla4j.method.missing.ImputerOptions;
+import org.mla4j.method.missing.MissingRecipes;
+import org.mla4j.method.missing.Mmin;
+import org.mla4j.method.missing.MminOptions;
 import org.mla4j.method.missing.Recipes;
+import org.mla4j.method.missing.Tate;
+import org.mla4j.method.missing.TateOptions;
 import org.mla4j.method.mla.Mla;
 import org.mla4j.method.mla.MlaOptions;
 import org.mla4j.method.shared.CommonSettings;
@@ -71,6 +80,18 @@ public final class Methods {
                 (spec, o, m) -> new Ae(spec, ImputerOptions.ae(o), m), Recipes.GCNET_AUTOENCODER));
         add(new MethodDefinition("cra", "CRA: AE with a cascade of residual autoencoders", ImputerOptions.CRA_SETTINGS,
                 (spec, o, m) -> new Cra(spec, ImputerOptions.cra(o), m), Recipes.GCNET_AUTOENCODER));
+        add(new MethodDefinition("mmin", "MMIN: a teacher on complete samples, then imagination of the missing codes",
+                MminOptions.SETTINGS, (spec, o, m) -> new Mmin(spec, MminOptions.from(o), m),
+                MissingRecipes.gcnet(MminOptions.TEACHER_EPOCHS_DEFAULT)));
+        add(new MethodDefinition("if-mmin", "IF-MMIN: MMIN with a modality-invariant encoder trained by CMD",
+                IfMminOptions.SETTINGS, (spec, o, m) -> new IfMmin(spec, IfMminOptions.from(o), m),
+                MissingRecipes.gcnet(IfMminOptions.TEACHER_EPOCHS_DEFAULT)));
+        add(new MethodDefinition("cpm-net", "CPM-Net: a free latent per sample, degradation nets, class-structure loss",
+                CpmNetOptions.SETTINGS, (spec, o, m) -> new CpmNet(spec, CpmNetOptions.from(o), m),
+                MissingRecipes.cpmNet()));
+        add(new MethodDefinition("tate", "TATE: tagged modality tokens through a Transformer, pulled toward a teacher",
+                TateOptions.SETTINGS, (spec, o, m) -> new Tate(spec, TateOptions.from(o), m),
+                MissingRecipes.tate(TateOptions.TEACHER_EPOCHS_DEFAULT)));
     }
 
     private Methods() {

@@ -179,8 +179,9 @@ public final class CheckpointFiles {
                     new TypeReference<ArrayList<EpochRecord>>() { });
             int epochsDone = required(d, "epochs_done", file).asInt(-1);
             int bestEpoch = required(d, "best_epoch", file).asInt(-2);
+            // best_epoch −1: no epoch could be chosen yet (a two-stage method's teacher epochs)
             if (epochsDone < 1 || epochsDone > config.epochs() || history.size() != epochsDone
-                    || bestEpoch < 0 || bestEpoch >= epochsDone) {
+                    || bestEpoch < -1 || bestEpoch >= epochsDone) {
                 throw InvalidInputException.inFile(file, "is inconsistent: epochs_done " + epochsDone + ", "
                         + history.size() + " history records, best_epoch " + bestEpoch + ", " + config.epochs()
                         + " epochs in the settings");
@@ -188,10 +189,10 @@ public final class CheckpointFiles {
             Map<String, NpyArray> arrays = readState(directory(runDir), required(d, "state_file", file).asText(),
                     required(d, "state_sha256", file).asText(), file);
             TrainingState state = new TrainingState(epochsDone, history, bestEpoch,
-                    required(d, "best_validation_fused_accuracy", file).asDouble(), snapshot(arrays, BEST),
-                    snapshot(arrays, PARAMETERS), snapshot(arrays, MOMENTUM), methodState(arrays),
-                    d.path("elapsed_seconds").asDouble(0));
-            if (state.parameters().values().isEmpty() || state.best() == null) {
+                    bestEpoch < 0 ? Double.NaN : required(d, "best_validation_fused_accuracy", file).asDouble(),
+                    bestEpoch < 0 ? null : snapshot(arrays, BEST), snapshot(arrays, PARAMETERS),
+                    snapshot(arrays, MOMENTUM), methodState(arrays), d.path("elapsed_seconds").asDouble(0));
+            if (state.parameters().values().isEmpty() || (bestEpoch >= 0 && state.best() == null)) {
                 throw InvalidInputException.inFile(file, "names a state file without parameters");
             }
             return new Saved(header, Math.max(0, d.path("checkpoint_every").asInt(0)), state, file);

@@ -90,8 +90,11 @@ public final class RunDirectory {
     static String historyCsv(RunOutcome outcome) {
         List<String> modalities = new ArrayList<>();
         outcome.spec().modalities().forEach(mod -> modalities.add(mod.name()));
-        List<String> lossNames = outcome.history().isEmpty() ? List.of()
-                : new ArrayList<>(outcome.history().get(0).losses().keySet());
+        // every loss any epoch recorded, in order of first appearance (a two-stage method records other
+        // losses while its teacher trains than afterwards); NaN in the epochs that lack one
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        outcome.history().forEach(r -> names.addAll(r.losses().keySet()));
+        List<String> lossNames = new ArrayList<>(names);
         StringBuilder sb = new StringBuilder("epoch,learning_rate");
         lossNames.forEach(n -> sb.append(',').append(n));
         sb.append(",val_fused_accuracy,val_macro_f1");

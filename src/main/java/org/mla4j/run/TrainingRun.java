@@ -14,6 +14,7 @@ import org.mla4j.data.TrainingSubset;
 import org.mla4j.data.ValidationSplit;
 import org.mla4j.eval.Evaluator;
 import org.mla4j.eval.SplitMetrics;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.Methods;
 import org.mla4j.nn.ParameterSnapshot;
 import org.mla4j.train.Checkpointer;
@@ -55,6 +56,17 @@ public final class TrainingRun {
         return p;
     }
 
+    /** A run whose every epoch the method rules out of selection (all of it a teacher stage) is refused. */
+    private static void requireSelectableEpoch(Method method, int epochs) {
+        for (int e = 0; e < epochs; e++) {
+            if (method.selectable(e)) {
+                return;
+            }
+        }
+        throw new InvalidInputException(method.name() + " cannot choose any of its " + epochs + " epochs: they all "
+                + "train its teacher; give train.epochs more than the teacher's epochs (its *_teacher_epochs option)");
+    }
+
     public static RunOutcome execute(RunConfig config, MultimodalDataset dataset, EpochListener listener) {
         return execute(config, dataset, listener, null, Checkpointer.NONE);
     }
@@ -91,6 +103,7 @@ public final class TrainingRun {
                      : TensorSplit.build("fit", dataset, standardizer, splits.fit(), manager);
              TensorSplit validation = TensorSplit.build("validation", dataset, standardizer, splits.validation(), manager);
              TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager)) {
+            requireSelectableEpoch(method, config.epochs());
             Trainer trainer = new Trainer(config.trainConfig(), listener).checkpointingWith(checkpointer);
             if (resume != null) {
                 trainer.resumingFrom(resume);

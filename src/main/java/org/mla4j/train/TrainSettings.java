@@ -80,17 +80,14 @@ public final class TrainSettings {
     /**
      * The training loop's configuration for a run with {@code seed}: the optimiser ({@code optimizer},
      * its betas, ε, weight decay, clipping) and the learning-rate policy ({@code lr_policy}) as given.
+     * Linear policy: constant epochs beyond the run's last epoch mean a constant rate throughout.
      */
     public static TrainConfig config(SettingValues v, long seed) {
         int epochs = v.get(EPOCHS);
         LearningRateSchedule schedule;
         if (v.get(LR_POLICY) == LrPolicy.LINEAR) {
-            int constant = v.get(LR_CONSTANT_EPOCHS);
-            if (constant > epochs) {
-                throw new InvalidInputException("train.lr_constant_epochs is " + constant
-                        + " but the run has only " + epochs + " epochs");
-            }
-            schedule = new LinearDecay(v.get(LR), constant, epochs);
+            // a recipe's constant phase longer than a shortened run means a constant rate throughout
+            schedule = new LinearDecay(v.get(LR), Math.min(v.get(LR_CONSTANT_EPOCHS), epochs), epochs);
         } else {
             int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(e -> e - 1).toArray(); // to the loop's 0-based epochs
             schedule = LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay);

@@ -17,10 +17,8 @@ import org.mla4j.data.Standardizer;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.nn.EncoderSpec;
-import org.mla4j.settings.SettingValues;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.EpochRecord;
-import org.mla4j.train.LearningRateSchedule;
 import org.mla4j.train.TrainConfig;
 import org.mla4j.train.Trainer;
 import org.mla4j.train.TrainingSplits;
@@ -43,7 +41,7 @@ class MethodMemoryTest {
         try (NDManager manager = NDManager.newBaseManager();
              TensorSplit fit = TensorSplit.build("fit", ds, Standardizer.fit(ds, ds.trainIndices()), ds.trainIndices(),
                      manager);
-             Method method = Methods.create(name, spec, SettingValues.NONE, manager)) {
+             Method method = Methods.create(name, spec, MissingModalitiesTest.shortTeacher(name), manager)) {
             List<Integer> counts = new ArrayList<>();
             EpochListener count = new EpochListener() {
                 @Override
@@ -51,7 +49,8 @@ class MethodMemoryTest {
                     counts.add(manager.getManagedArrays().size());
                 }
             };
-            TrainConfig config = new TrainConfig(4, 8, LearningRateSchedule.step(0.01, 0.1, new int[0]), 0.9f, 1e-4f, 0);
+            // the method's own recipe (SGD at 0.01 for methods without one); a teacher stage ends after epoch 1
+            TrainConfig config = MissingModalitiesTest.recipe(name, 4, 8);
             new Trainer(config, count).fit(method, TrainingSplits.withoutTest(fit, fit, ds.modalityNames()), manager);
             // epoch 1 may still create optimiser state (momentum buffers); after that nothing may pile up
             assertThat(counts.get(3)).as("arrays after epochs " + counts).isEqualTo(counts.get(1));

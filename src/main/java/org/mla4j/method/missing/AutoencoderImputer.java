@@ -145,7 +145,12 @@ abstract class AutoencoderImputer implements Method {
         for (int m = 0; m < inputs.length; m++) {
             h.add(forward.through(encoders.get(m), inputs[m]));
         }
-        return forward.through(joint, NDArrays.concat(h, 1));
+        return reconstruction(joint.block(), forward.through(joint, NDArrays.concat(h, 1)));
+    }
+
+    /** ĥ from J's output (J's output is ĥ itself unless J returns more, as the residual cascade does). */
+    NDArray reconstruction(Block joint, NDArray output) {
+        return output;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.mla4j.method.missing;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.nn.FcNet;
 
@@ -12,8 +14,15 @@ import org.mla4j.nn.FcNet;
  */
 public final class Cra extends AutoencoderImputer {
     public Cra(ModelSpec spec, ImputerOptions options, NDManager parent) {
-        super(spec, options.reconstructionWeight(), "cascade", (width, manager) -> new ResidualCascade(width,
+        super(spec, options.reconstructionWeight(), "cascade", (width, manager) -> new ResidualCascade(
+                ResidualCascade.Mode.CUMULATIVE, width,
                 new int[] {256, 128}, options.blocks(), FcNet.Init.NORMAL_002, manager), parent);
+    }
+
+    /** The cascade returns [ĥ ‖ z_1 ‖ … ‖ z_B]; the imputer needs ĥ. */
+    @Override
+    NDArray reconstruction(Block joint, NDArray output) {
+        return ((ResidualCascade) joint).reconstruction(output);
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.mla4j.train.TrainSettings;
  * layers starts far below Adam's ε, and they need ~50 full epochs before they learn at all (the reports
  * measure the full-size models).
  */
-class MissingBaselinesLearnTest {
+class CorrelationAndImputerLearnTest {
     private static final Map<String, MultimodalDataset> DATA = new HashMap<>();
 
     private static synchronized MultimodalDataset data(String name) {
