@@ -11,6 +11,7 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.Splits;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.ValidationSplit;
+import org.mla4j.engine.ComputeDevice;
 import org.mla4j.eval.Evaluator;
 import org.mla4j.eval.SplitMetrics;
 import org.mla4j.method.Methods;
@@ -79,7 +80,7 @@ public final class TrainingRun {
         ModelSpec spec = new ModelSpec(dataset.modalities(), dataset.numClasses(), config.encoder());
         List<String> names = dataset.modalityNames();
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(ComputeDevice.current());
              TensorSplit fit = TensorSplit.build("fit", dataset, standardizer, splits.fit(), manager);
              TensorSplit validation = TensorSplit.build("validation", dataset, standardizer, splits.validation(), manager);
              TensorSplit test = TensorSplit.build("test", dataset, standardizer, splits.test(), manager);
