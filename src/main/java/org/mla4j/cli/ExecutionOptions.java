@@ -61,7 +61,7 @@ final class ExecutionOptions {
             return RunExecutor.IN_PROCESS;
         }
         children.put(ComputeDevice.PROPERTY, ComputeDevice.describe());
-        return new ProcessExecutor(n, children);
+        return new ProcessExecutor(Math.min(n, todo), children);
     }
 
     /** Whether the runs go to a cluster ({@link #cluster}) rather than this machine ({@link #executor}). */
@@ -82,11 +82,12 @@ final class ExecutionOptions {
         return ClusterExecutors.spark(spark, sparkOut, children);
     }
 
-    /** "2 at once", "in this JVM" or "as Spark tasks on MASTER", for the grid's first line. */
+    /** "2 runs at once (--jobs)", "one run at a time" or "as Spark tasks on MASTER", for the grid's first line. */
     String describe(RunExecutor executor) {
         if (spark != null) {
             return "as Spark tasks on " + spark;
         }
-        return executor instanceof ProcessExecutor p ? p.jobs() + " at once" : "one after another";
+        return executor instanceof ProcessExecutor p ? p.jobs() + " runs at once, one JVM each (--jobs)"
+                : "one run at a time";
     }
 }

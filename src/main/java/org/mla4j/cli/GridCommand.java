@@ -37,10 +37,10 @@ final class GridCommand {
         int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
         RunExecutor executor = cluster != null ? cluster : execution.executor(todo, Logging.level());
         output.note(err, String.format(Locale.ROOT,
-                "%s: %d runs (%d rows × %d missing rate%s × %d seeds) on %s, %d to train (%s), %d already done, into %s",
+                "%s: %d runs (%d rows × %d missing rate%s × %d seeds) on %s, %d to train, %d already done, into %s%s",
                 experiment.name(), entries.size(), experiment.rows().size(), experiment.rates().size(),
                 experiment.rates().size() == 1 ? "" : "s", experiment.seeds().size(), dataset.name(), todo,
-                execution.describe(executor), entries.size() - todo, target));
+                entries.size() - todo, target, todo == 0 ? "" : "; training " + execution.describe(executor)));
         ExperimentResults results;
         try (GridProgress progress = new GridProgress(task, todo, experiment.epochs(), output.quiet || output.json,
                 err)) {

@@ -99,11 +99,13 @@ public final class RunWorker {
             RunOutcome outcome = TrainingRun.execute(job.config(), dataset, epochs);
             RunDirectory.write(job.directory(), outcome, provenance(job.provenance()), false);
             return WorkerProtocol.done();
-        } catch (Trainer.DivergedException | InvalidInputException e) {
-            return WorkerProtocol.failed(e.getMessage());
+        } catch (Trainer.DivergedException e) {
+            return WorkerProtocol.failed(e.getMessage(), true);
+        } catch (InvalidInputException e) {
+            return WorkerProtocol.failed(e.getMessage(), false);
         } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(RunWorker.class).debug("run failed", e);
-            return WorkerProtocol.failed(e.getMessage() != null ? e.getMessage() : e.toString());
+            return WorkerProtocol.failed(e.getMessage() != null ? e.getMessage() : e.toString(), false);
         }
     }
 

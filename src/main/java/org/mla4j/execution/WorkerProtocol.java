@@ -19,7 +19,7 @@ import org.mla4j.train.EpochRecord;
  * Worker → parent, on the worker's standard output, each line prefixed with {@link #PREFIX} (any other
  * line there is not the protocol's and is passed on as a message): {@code {"event": "epoch", "record":
  * <EpochRecord>, "improved": B}} for every epoch, then {@code {"event": "done"}} once the run directory
- * is in place or {@code {"event": "failed", "reason": TEXT}}. Closing the worker's standard input ends it.
+ * is in place or {@code {"event": "failed", "reason": TEXT, "diverged": B}}. Closing the worker's standard input ends it.
  */
 final class WorkerProtocol {
     static final String PREFIX = "@mla4j-worker ";
@@ -65,10 +65,12 @@ final class WorkerProtocol {
         return PREFIX + line(Map.of("event", DONE));
     }
 
-    static String failed(String reason) {
+    /** @param diverged whether training diverged (the same settings would again: not worth retrying) */
+    static String failed(String reason, boolean diverged) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", FAILED);
         m.put("reason", reason);
+        m.put("diverged", diverged);
         return PREFIX + line(m);
     }
 

@@ -132,8 +132,14 @@ class ParallelGridTest {
         }
     }
 
-    private static boolean isWorker(ProcessHandle p) {
-        return p.info().arguments().map(a -> List.of(a).contains("org.mla4j.execution.RunWorker")).orElse(false);
+    /** A RunWorker JVM (read from /proc: ProcessHandle.Info leaves out long command lines). */
+    static boolean isWorker(ProcessHandle p) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline"))
+                    .contains("org.mla4j.execution.RunWorker");
+        } catch (IOException | RuntimeException e) {
+            return false; // it has just exited
+        }
     }
 
     /**
