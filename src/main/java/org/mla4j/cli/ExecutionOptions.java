@@ -17,9 +17,9 @@ import picocli.CommandLine.Option;
  */
 final class ExecutionOptions {
     @Option(names = "--jobs", paramLabel = "N",
-            description = "Runs trained at once, each in its own JVM with one engine thread (default: the number of "
-                    + "cores, on a CPU; 1 on a GPU). 1 trains them one after the other in this JVM. The results are the "
-                    + "same bits whatever N.")
+            description = "Runs trained at once, each in its own JVM with one engine thread (default: MLA4J_JOBS if "
+                    + "set, else the number of cores on a CPU and 1 on a GPU). 1 trains them one after the other in this "
+                    + "JVM. The results are the same bits whatever N.")
     Integer jobs;
 
     @Option(names = "--spark", paramLabel = "MASTER",
@@ -36,8 +36,23 @@ final class ExecutionOptions {
     @Mixin
     DeviceOption device;
 
-    /** The number of runs trained at once when --jobs is not given. */
+    /** Names the default of --jobs (the environment variable MLA4J_JOBS does too): the test suite sets 1. */
+    static final String JOBS_PROPERTY = "mla4j.jobs";
+
+    /**
+     * The number of runs trained at once when --jobs is not given: {@value #JOBS_PROPERTY} or MLA4J_JOBS
+     * when set, else the number of cores on a CPU and 1 on a GPU.
+     */
     static int defaultJobs(boolean gpu) {
+        String given = System.getProperty(JOBS_PROPERTY, System.getenv("MLA4J_JOBS"));
+        if (given != null && !given.isBlank()) {
+            try {
+                return Integer.parseInt(given.trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("MLA4J_JOBS (or -D" + JOBS_PROPERTY + ") must be a whole number, got '"
+                        + given + "'");
+            }
+        }
         return gpu ? 1 : Runtime.getRuntime().availableProcessors();
     }
 

@@ -1,12 +1,14 @@
 package org.mla4j.execution;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,26 +59,30 @@ final class ChildJvm {
     }
 
     /**
-     * This JVM's classpath when mla4j was loaded from it (the launcher, tests); otherwise (mla4j loaded
-     * by a framework's class loader, as spark-submit loads an application jar) mla4j's own jar and the
-     * jars of that class loader chain ({@code --jars}), but not the framework's own classpath: the
-     * child needs mla4j and its dependencies only.
+     * This JVM's classpath when mla4j was loaded from it (the launcher, tests). Otherwise mla4j was loaded
+     * by a framework's class loader, as spark-submit loads an application jar: an assembled jar that
+     * holds mla4j's dependencies too (mla4j-spark.jar) is the whole classpath; else every jar that class
+     * loader sees ({@code --jars}), mla4j's own first.
      */
     static String classpath() {
         ClassLoader loader = RunWorker.class.getClassLoader();
         if (loader == ClassLoader.getSystemClassLoader()) {
             return System.getProperty("java.class.path");
         }
-        Set<String> entries = new LinkedHashSet<>();
-        entries.add(location(RunWorker.class.getProtectionDomain().getCodeSource().getLocation()));
-        for (ClassLoader l = loader; l != null; l = l.getParent()) {
-            if (l instanceof URLClassLoader urls) {
-                for (URL url : urls.getURLs()) {
-                    if ("file".equals(url.getProtocol())) {
-                        entries.add(location(url));
-                    }
+        String own = location(RunWorker.class.getProtectionDomain().getCodeSource().getLocation());
+        if (own.equals(location(ai.djl.engine.Engine.class.getProtectionDomain().getCodeSource().getLocation()))) {
+            return own;
+        }
+        Set<String> entries = new LinkedHashSet<>(List.of(own));
+        try {
+            for (URL manifest : Collections.list(loader.getResources("META-INF/MANIFEST.MF"))) {
+                String url = manifest.toString();
+                if (url.startsWith("jar:file:") && url.contains("!/")) {
+                    entries.add(location(new URL(url.substring(4, url.indexOf("!/")))));
                 }
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the jars of mla4j's class loader", e);
         }
         return String.join(File.pathSeparator, entries);
     }

@@ -45,18 +45,43 @@ public final class ClusterExecutors {
 
     /** Spark's executor on {@code master}. */
     public static Cluster spark(String master, String store, Map<String, String> childProperties) {
+        Provider spark;
         try {
-            for (Provider provider : ServiceLoader.load(Provider.class, ClusterExecutors.class.getClassLoader())) {
-                if (provider.name().equals("spark")) {
-                    return provider.create(master, store, childProperties);
-                }
-            }
+            spark = find("spark");
         } catch (ServiceConfigurationError | LinkageError e) {
             throw new InvalidInputException("--spark: mla4j's Spark support is here but Spark's classes are not on the "
                     + "classpath (" + e.getMessage() + "); run the Spark build through spark-submit or ./mla as "
                     + "docs/scale.md shows");
         }
-        throw new InvalidInputException("--spark: this mla4j was built without Spark; build it with 'mvn -Pspark "
-                + "package' and run it as docs/scale.md shows (./mla ... --spark MASTER, or spark-submit)");
+        if (spark == null) {
+            throw new InvalidInputException("--spark: this mla4j was built without Spark; build it with 'mvn -Pspark "
+                    + "package' and run it as docs/scale.md shows (./mla ... --spark MASTER, or spark-submit)");
+        }
+        return spark.create(master, store, childProperties);
+    }
+
+    /**
+     * The provider named {@code name}, or null. A provider the services file names but the classpath
+     * lacks (a default build over a Spark build's leftovers) counts as none.
+     */
+    public static Provider find(String name) {
+        java.util.Iterator<Provider> it = ServiceLoader.load(Provider.class, ClusterExecutors.class.getClassLoader())
+                .iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return null;
+                }
+                Provider p = it.next();
+                if (p.name().equals(name)) {
+                    return p;
+                }
+            } catch (ServiceConfigurationError e) {
+                if (e.getMessage() != null && e.getMessage().endsWith(" not found")) {
+                    return null; // "Provider org.mla4j.spark.SparkProvider not found"
+                }
+                throw e;
+            }
+        }
     }
 }
