@@ -60,6 +60,9 @@ final class CompareCommand implements Callable<Integer>, SettingOptions.Takes {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public List<Setting<?>> settings() {
         return SettingOptions.trainingWithMissing();
@@ -79,8 +82,8 @@ final class CompareCommand implements Callable<Integer>, SettingOptions.Takes {
         experiment.checkAgainst(dataset);
         List<String> commandLine = SweepOutput.commandLine(spec);
         ExperimentResults results = GridCommand.run(experiment, dataset, target, "compare", commandLine, output,
-                spec.commandLine().getErr());
-        String command = String.join(" ", commandLine);
+                execution, spec.commandLine().getErr());
+        String command = SweepOutput.regenerating(commandLine);
         Comparison comparison = results.accuracy(missing.rates().get(0));
         StringBuilder markdown = new StringBuilder("Test accuracy (%) on " + dataset.name()
                 + ", mean ± sample std over seeds 0.." + (seeds - 1)

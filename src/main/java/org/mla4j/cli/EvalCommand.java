@@ -45,8 +45,12 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() {
+        device.apply();
         CheckpointFiles.requireFinished(model);
         ModelFile.Loaded loaded = ModelFile.load(model);
         RunConfig settings = SavedRun.settings(model);

@@ -23,6 +23,8 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
     private final long totalEpochs;
     private final long startNanos = System.nanoTime();
     private long epochsDone;
+    /** Epochs seen of the runs in training (several at once with --jobs); an executor may report none. */
+    private final java.util.Map<RunGrid.Entry, Integer> seen = new java.util.HashMap<>();
     private ProgressBar bar;
 
     /** @param runsToDo runs of the grid that are not already finished */
@@ -55,10 +57,12 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
     public EpochListener started(RunGrid.Entry entry, int index, int total) {
         String label = String.format(Locale.ROOT, "[%d/%d] %s", index, total, entry.label());
         line(label + ": training" + eta());
+        seen.put(entry, 0);
         return new EpochListener() {
             @Override
             public void onEpoch(EpochRecord record, boolean improved) {
                 epochsDone++;
+                seen.merge(entry, 1, Integer::sum);
                 if (bar != null) {
                     bar.step();
                     bar.setExtraMessage(String.format(Locale.ROOT, "%s epoch %d/%d", label, record.epoch() + 1,
@@ -70,17 +74,25 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
 
     @Override
     public void finished(RunGrid.Entry entry, int index, int total, RunSummary summary, double seconds) {
+        catchUp(entry);
         line(String.format(Locale.ROOT, "[%d/%d] %s: test fused %.2f%% (epoch %d) in %.0f s%s", index, total,
                 entry.label(), 100 * summary.fusedAccuracy(), summary.selectedEpoch(), seconds, eta()));
     }
 
     @Override
     public void failed(RunGrid.Entry entry, int index, int total, String reason) {
-        if (bar != null) {
-            bar.stepBy(epochsPerRun); // approximately: the run ended early
-        }
-        epochsDone += epochsPerRun;
+        catchUp(entry); // approximately: the run ended early
         line(String.format(Locale.ROOT, "[%d/%d] %s: FAILED: %s", index, total, entry.label(), reason));
+    }
+
+    /** Counts the epochs of a run that ended that were not reported one by one. */
+    private void catchUp(RunGrid.Entry entry) {
+        Integer counted = seen.remove(entry);
+        int missing = Math.max(0, epochsPerRun - (counted == null ? 0 : counted));
+        epochsDone += missing;
+        if (bar != null && missing > 0) {
+            bar.stepBy(missing);
+        }
     }
 
     /** "; ETA 12m30s" from the mean time per epoch so far, or empty before the first epoch. */

@@ -54,6 +54,9 @@ final class IsolationCommand implements Callable<Integer>, SettingOptions.Takes 
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public List<Setting<?>> settings() {
         return SettingOptions.training();
@@ -75,14 +78,14 @@ final class IsolationCommand implements Callable<Integer>, SettingOptions.Takes 
         experiment.checkAgainst(dataset);
         List<String> commandLine = SweepOutput.commandLine(spec);
         ExperimentResults results = GridCommand.run(experiment, dataset, target, "isolation", commandLine, output,
-                spec.commandLine().getErr());
+                execution, spec.commandLine().getErr());
         SweepTable table = results.modalitySweep("ratio");
         String md = SweepOutput.write(target, "isolation", table,
                 "Each modality's own test accuracy (%) on " + dataset.name() + " when " + modality
                         + " is masked in a share (ratio) of the training samples; the test split is complete; "
                         + SweepOutput.overSeeds(seeds) + ".",
                 "Unimodal accuracy with " + modality + " masked in training", "share of training samples without "
-                        + modality, String.join(" ", commandLine), results.failures(),
+                        + modality, SweepOutput.regenerating(commandLine), results.failures(),
                 Map.of("dataset", dataset.name(), "dataset_sha256", dataset.checksum(), "masked_modality", modality,
                         "seeds", seeds));
         output.print(spec.commandLine().getOut(), md, org.mla4j.io.Json.write(table.json()));

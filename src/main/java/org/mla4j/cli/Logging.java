@@ -40,4 +40,11 @@ final class Logging {
         return ch.qos.logback.classic.Level.toLevel(value.trim().toUpperCase(Locale.ROOT),
                 ch.qos.logback.classic.Level.INFO);
     }
+
+    /** The level mla4j's messages are logged at now (for child JVMs, which log like their parent). */
+    static String level() {
+        org.slf4j.Logger logger = LoggerFactory.getLogger("org.mla4j");
+        return logger.isDebugEnabled() ? "DEBUG" : logger.isInfoEnabled() ? "INFO" : logger.isWarnEnabled() ? "WARN"
+                : "ERROR";
+    }
 }

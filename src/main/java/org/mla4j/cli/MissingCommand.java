@@ -48,6 +48,9 @@ final class MissingCommand implements Callable<Integer>, SettingOptions.Takes {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public List<Setting<?>> settings() {
         List<Setting<?>> all = new java.util.ArrayList<>(SettingOptions.training());
@@ -71,12 +74,12 @@ final class MissingCommand implements Callable<Integer>, SettingOptions.Takes {
         experiment.checkAgainst(dataset);
         List<String> commandLine = SweepOutput.commandLine(spec);
         ExperimentResults results = GridCommand.run(experiment, dataset, target, "missing", commandLine, output,
-                spec.commandLine().getErr());
+                execution, spec.commandLine().getErr());
         SweepTable table = results.sweepTable();
         String md = SweepOutput.write(target, "missing", table,
                 "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η (train, validation and "
                         + "test), " + SweepOutput.overSeeds(seeds) + "; model chosen by validation.",
-                "Fused accuracy vs missing rate on " + dataset.name(), "missing rate η", String.join(" ", commandLine),
+                "Fused accuracy vs missing rate on " + dataset.name(), "missing rate η", SweepOutput.regenerating(commandLine),
                 results.failures(), Map.of("dataset", dataset.name(), "dataset_sha256", dataset.checksum(), "seeds", seeds));
         output.print(spec.commandLine().getOut(), md, org.mla4j.io.Json.write(table.json()));
         output.note(spec.commandLine().getErr(), "written to " + target + " (report: mla report " + target + ")");

@@ -40,8 +40,12 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public Integer call() {
+        device.apply();
         CheckpointFiles.requireFinished(model);
         ModelFile.Loaded loaded = ModelFile.load(model);
         MultimodalDataset dataset = ModelInputs.align(loaded, DatasetLoader.load(data));

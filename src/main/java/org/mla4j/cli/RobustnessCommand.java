@@ -66,6 +66,9 @@ final class RobustnessCommand implements Callable<Integer>, SettingOptions.Takes
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public List<Setting<?>> settings() {
         List<Setting<?>> all = SettingOptions.trainingWithMissing();
@@ -97,7 +100,7 @@ final class RobustnessCommand implements Callable<Integer>, SettingOptions.Takes
         experiment.checkAgainst(dataset);
         List<String> commandLine = SweepOutput.commandLine(spec);
         ExperimentResults results = GridCommand.run(experiment, dataset, target, "robustness", commandLine, output,
-                spec.commandLine().getErr());
+                execution, spec.commandLine().getErr());
         output.print(spec.commandLine().getOut(), Files.readString(target.resolve(AnalysisFiles.MARKDOWN)),
                 Files.readString(target.resolve(AnalysisFiles.JSON)));
         output.note(spec.commandLine().getErr(), "analyses written to " + target.resolve(AnalysisFiles.MARKDOWN)

@@ -59,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExecutionOptions execution;
+
     @Override
     public Integer call() {
         Experiment experiment = Experiment.load(specFile, sets);
@@ -79,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
             return dryRun(experiment, plan, target, (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count());
         }
         ExperimentResults results = GridCommand.run(experiment, dataset, target, "run", SweepOutput.commandLine(spec),
-                output, spec.commandLine().getErr());
+                output, execution, spec.commandLine().getErr());
         if (report) {
             ReportCommand.write(target, null, "mla report " + target, output, spec.commandLine().getErr());
         }

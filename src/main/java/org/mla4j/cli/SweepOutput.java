@@ -84,11 +84,21 @@ final class SweepOutput {
 
     /**
      * The command line without the options that change only what is printed ({@code --quiet},
-     * {@code --json}, {@code -v}/{@code --verbose}, {@code --debug}): the command that regenerates a result.
+     * {@code --json}, {@code -v}/{@code --verbose}, {@code --debug}) or only how the runs are executed
+     * ({@code --jobs N}, {@code --spark MASTER}, {@code --spark-out URI}): the command that regenerates a result.
      */
     static String regenerating(List<String> commandLine) {
-        List<String> kept = commandLine.stream().filter(a -> !List.of("--quiet", "--json", "-v", "--verbose", "--debug")
-                .contains(a)).toList();
+        List<String> flags = List.of("--quiet", "--json", "-v", "--verbose", "--debug");
+        List<String> withValue = List.of("--jobs", "--spark", "--spark-out");
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < commandLine.size(); i++) {
+            String a = commandLine.get(i);
+            if (withValue.contains(a)) {
+                i++; // and its value
+            } else if (!flags.contains(a) && withValue.stream().noneMatch(o -> a.startsWith(o + "="))) {
+                kept.add(a);
+            }
+        }
         return String.join(" ", kept);
     }
 

@@ -70,6 +70,9 @@ final class TrainCommand implements Callable<Integer>, SettingOptions.Takes {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    DeviceOption device;
+
     @Override
     public List<Setting<?>> settings() {
         return SettingOptions.trainingWithMissing();
@@ -77,6 +80,7 @@ final class TrainCommand implements Callable<Integer>, SettingOptions.Takes {
 
     @Override
     public Integer call() {
+        device.apply();
         int every = checkpointEvery == null ? 0 : checkpointEvery;
         RunSettings.require(every >= 0, "--checkpoint-every must be >= 0 (0 = no checkpoints), got " + every);
         if (resume != null) {
@@ -106,7 +110,7 @@ final class TrainCommand implements Callable<Integer>, SettingOptions.Takes {
     private Integer resume(int every) {
         for (var option : spec.commandLine().getParseResult().matchedOptions()) {
             String name = option.longestName();
-            if (!java.util.List.of("--resume", "--checkpoint-every", "--quiet", "--json", "--debug").contains(name)) {
+            if (!java.util.List.of("--resume", "--checkpoint-every", "--quiet", "--json", "--debug", "--device").contains(name)) {
                 throw new InvalidInputException(name + " cannot be combined with --resume: a resumed run keeps the "
                         + "settings it was started with (see " + resume.resolve(CheckpointFiles.DIRECTORY)
                         .resolve(CheckpointFiles.DESCRIPTION) + ")");

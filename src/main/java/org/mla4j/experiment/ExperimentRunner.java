@@ -27,6 +27,15 @@ public final class ExperimentRunner {
      */
     public static ExperimentResults run(Experiment experiment, MultimodalDataset dataset, Path target, String command,
                                         List<String> commandLine, RunGrid.Listener listener) {
+        return run(experiment, dataset, target, command, commandLine, listener, RunExecutor.IN_PROCESS);
+    }
+
+    /**
+     * The same, with the runs still to do trained by {@code executor} (child JVMs, a cluster); the
+     * results files are written here, by this JVM, exactly as for runs trained in it.
+     */
+    public static ExperimentResults run(Experiment experiment, MultimodalDataset dataset, Path target, String command,
+                                        List<String> commandLine, RunGrid.Listener listener, RunExecutor executor) {
         List<ExperimentGrid.PlannedRun> plan = ExperimentGrid.expand(experiment, target);
         Map<String, Object> provenance = Provenance.collect(commandLine);
         Map<Path, String> failures = new LinkedHashMap<>();
@@ -53,7 +62,7 @@ public final class ExperimentRunner {
                         failures.put(entry.directory(), reason);
                         listener.failed(entry, index, total, reason);
                     }
-                });
+                }, executor);
         ExperimentResults results = write(experiment, plan, dataset, target, command, provenance, failures);
         Analyses.complete(results, null, dataset);
         return results;

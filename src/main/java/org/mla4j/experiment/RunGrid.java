@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -14,14 +15,11 @@ import org.mla4j.io.InvalidInputException;
 import org.mla4j.io.Json;
 import org.mla4j.run.RunConfig;
 import org.mla4j.run.RunDirectory;
-import org.mla4j.run.RunOutcome;
-import org.mla4j.run.TrainingRun;
 import org.mla4j.train.EpochListener;
-import org.mla4j.train.Trainer;
 
 /**
- * Trains a list of runs one after the other, each into its own run directory, and returns their
- * summaries in order. Resumable: a run whose directory already holds {@code metrics.json} is not
+ * Trains a list of runs, each into its own run directory — one after the other in this JVM, or by
+ * another {@link RunExecutor} — and returns their summaries in order. Resumable: a run whose directory already holds {@code metrics.json} is not
  * trained again (its summary is read back), provided it was made with the same settings and the same
  * data; otherwise it is reported as a conflict rather than silently mixed into the results. A run
  * directory only appears once its run is complete ({@link RunDirectory}), so an interrupted grid
@@ -73,37 +71,60 @@ public final class RunGrid {
     }
 
     /**
-     * Runs (or reuses) every entry on {@code dataset}.
+     * Runs (or reuses) every entry on {@code dataset}, one after the other in this JVM.
      *
      * @param provenance gives what is written into each new run's config.json (asked once per run, so
      *                   each run records its own creation time)
      */
     public static Result run(List<Entry> entries, MultimodalDataset dataset,
                              Supplier<Map<String, Object>> provenance, Listener listener) {
+        return run(entries, dataset, provenance, listener, RunExecutor.IN_PROCESS);
+    }
+
+    /**
+     * Runs (or reuses) every entry on {@code dataset}: the finished ones are reported as skipped, the
+     * others are trained by {@code executor}. The summaries come back in the entries' order, whatever
+     * order the executor finished them in.
+     */
+    public static Result run(List<Entry> entries, MultimodalDataset dataset,
+                             Supplier<Map<String, Object>> provenance, Listener listener, RunExecutor executor) {
         requireReusable(entries, dataset);
-        List<RunSummary> summaries = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
         int total = entries.size();
+        List<RunExecutor.Job> todo = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             Entry entry = entries.get(i);
             if (isDone(entry)) {
-                summaries.add(RunSummary.read(entry.directory().resolve(RunDirectory.METRICS)));
                 listener.skipped(entry, i + 1, total);
-                continue;
+            } else {
+                todo.add(new RunExecutor.Job(entry, i + 1, total));
             }
-            long start = System.nanoTime();
-            RunOutcome outcome;
-            try {
-                outcome = TrainingRun.execute(entry.config(), dataset, listener.started(entry, i + 1, total));
-            } catch (Trainer.DivergedException e) {
-                failures.add(entry.label() + ": " + e.getMessage());
-                listener.failed(entry, i + 1, total, e.getMessage());
-                continue;
+        }
+        Map<Path, String> failed = new LinkedHashMap<>();
+        executor.train(todo, dataset, provenance, new Listener() {
+            @Override
+            public EpochListener started(Entry entry, int index, int count) {
+                return listener.started(entry, index, count);
             }
-            RunDirectory.write(entry.directory(), outcome, provenance.get(), false);
-            RunSummary summary = RunSummary.read(entry.directory().resolve(RunDirectory.METRICS));
-            summaries.add(summary);
-            listener.finished(entry, i + 1, total, summary, (System.nanoTime() - start) / 1e9);
+
+            @Override
+            public void finished(Entry entry, int index, int count, RunSummary summary, double seconds) {
+                listener.finished(entry, index, count, summary, seconds);
+            }
+
+            @Override
+            public void failed(Entry entry, int index, int count, String reason) {
+                failed.put(entry.directory(), entry.label() + ": " + reason);
+                listener.failed(entry, index, count, reason);
+            }
+        });
+        List<RunSummary> summaries = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (isDone(entry)) {
+                summaries.add(RunSummary.read(entry.directory().resolve(RunDirectory.METRICS)));
+            } else if (failed.containsKey(entry.directory())) {
+                failures.add(failed.get(entry.directory()));
+            }
         }
         return new Result(summaries, failures);
     }

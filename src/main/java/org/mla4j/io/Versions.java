@@ -12,8 +12,9 @@ public final class Versions {
         return v != null ? v : "dev";
     }
 
+    /** DJL's version as its api jar records it (not the jar manifest's: an assembled jar has only mla4j's). */
     public static String djl() {
-        String v = Engine.class.getPackage().getImplementationVersion();
+        String v = Engine.getDjlVersion();
         return v != null ? v : "0.35.1";
     }
 

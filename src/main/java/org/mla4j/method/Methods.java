@@ -26,6 +26,7 @@ import org.mla4j.method.missing.CpmNetOptions;
 import org.mla4j.method.missing.Cra;
 import org.mla4j.method.missing.Dcca;
 import org.mla4j.method.missing.Dccae;
+import org.mla4j.method.missing.FcEncoders;
 import org.mla4j.method.missing.DeepCcaOptions;
 import org.mla4j.method.missing.IfMmin;
 import org.mla4j.method.missing.IfMminOptions;
@@ -68,30 +69,38 @@ public final class Methods {
         add(new MethodDefinition("qmf", "QMF: quality-aware fusion with energy-based confidence",
                 QmfOptions.SETTINGS, (spec, o, m) -> new Qmf(spec, QmfOptions.from(o), m)));
         add(new MethodDefinition("cca", "CCA: closed-form canonical projections per pair of modalities, mean fill, "
-                + "linear classifier", CcaOptions.SETTINGS, (spec, o, m) -> new Cca(spec, CcaOptions.from(o), m),
+                + "linear classifier", CcaOptions.SETTINGS, onFeatureVectors("cca", (spec, o, m) -> new Cca(spec, CcaOptions.from(o), m)),
                 Recipes.CCA_CLASSIFIER));
         add(new MethodDefinition("dcca", "deep CCA: per-modality networks trained on their pairwise correlations, "
                 + "mean fill, linear classifier", DeepCcaOptions.DCCA_SETTINGS,
-                (spec, o, m) -> new Dcca(spec, DeepCcaOptions.from(o), m), Recipes.DEEP_CCA));
+                onFeatureVectors("dcca", (spec, o, m) -> new Dcca(spec, DeepCcaOptions.from(o), m)), Recipes.DEEP_CCA));
         add(new MethodDefinition("dccae", "DCCAE: deep CCA plus per-modality autoencoders", DeepCcaOptions.DCCAE_SETTINGS,
-                (spec, o, m) -> new Dccae(spec, DeepCcaOptions.from(o), m), Recipes.DEEP_CCA));
+                onFeatureVectors("dccae", (spec, o, m) -> new Dccae(spec, DeepCcaOptions.from(o), m)), Recipes.DEEP_CCA));
         add(new MethodDefinition("ae", "AE: zero fill, joint autoencoder that reconstructs the missing modalities, "
                 + "classifier on its output", ImputerOptions.AE_SETTINGS,
-                (spec, o, m) -> new Ae(spec, ImputerOptions.ae(o), m), Recipes.GCNET_AUTOENCODER));
+                onFeatureVectors("ae", (spec, o, m) -> new Ae(spec, ImputerOptions.ae(o), m)), Recipes.GCNET_AUTOENCODER));
         add(new MethodDefinition("cra", "CRA: AE with a cascade of residual autoencoders", ImputerOptions.CRA_SETTINGS,
-                (spec, o, m) -> new Cra(spec, ImputerOptions.cra(o), m), Recipes.GCNET_AUTOENCODER));
+                onFeatureVectors("cra", (spec, o, m) -> new Cra(spec, ImputerOptions.cra(o), m)), Recipes.GCNET_AUTOENCODER));
         add(new MethodDefinition("mmin", "MMIN: a teacher on complete samples, then imagination of the missing codes",
-                MminOptions.SETTINGS, (spec, o, m) -> new Mmin(spec, MminOptions.from(o), m),
+                MminOptions.SETTINGS, onFeatureVectors("mmin", (spec, o, m) -> new Mmin(spec, MminOptions.from(o), m)),
                 MissingRecipes.gcnet(MminOptions.TEACHER_EPOCHS_DEFAULT)));
         add(new MethodDefinition("if-mmin", "IF-MMIN: MMIN with a modality-invariant encoder trained by CMD",
-                IfMminOptions.SETTINGS, (spec, o, m) -> new IfMmin(spec, IfMminOptions.from(o), m),
+                IfMminOptions.SETTINGS, onFeatureVectors("if-mmin", (spec, o, m) -> new IfMmin(spec, IfMminOptions.from(o), m)),
                 MissingRecipes.gcnet(IfMminOptions.TEACHER_EPOCHS_DEFAULT)));
         add(new MethodDefinition("cpm-net", "CPM-Net: a free latent per sample, degradation nets, class-structure loss",
-                CpmNetOptions.SETTINGS, (spec, o, m) -> new CpmNet(spec, CpmNetOptions.from(o), m),
+                CpmNetOptions.SETTINGS, onFeatureVectors("cpm-net", (spec, o, m) -> new CpmNet(spec, CpmNetOptions.from(o), m)),
                 MissingRecipes.cpmNet()));
         add(new MethodDefinition("tate", "TATE: tagged modality tokens through a Transformer, pulled toward a teacher",
-                TateOptions.SETTINGS, (spec, o, m) -> new Tate(spec, TateOptions.from(o), m),
+                TateOptions.SETTINGS, onFeatureVectors("tate", (spec, o, m) -> new Tate(spec, TateOptions.from(o), m)),
                 MissingRecipes.tate(TateOptions.TEACHER_EPOCHS_DEFAULT)));
+    }
+
+    /** The Table 2 baselines' factories: they refuse encoders other than FC on feature vectors. */
+    private static MethodDefinition.Factory onFeatureVectors(String name, MethodDefinition.Factory factory) {
+        return (spec, options, manager) -> {
+            FcEncoders.requireFeatureVectors(name, spec);
+            return factory.create(spec, options, manager);
+        };
     }
 
     private Methods() {

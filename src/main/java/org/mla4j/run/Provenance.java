@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mla4j.engine.ComputeDevice;
 import org.mla4j.engine.EngineThreads;
 import org.mla4j.engine.FlushToZero;
 import org.mla4j.io.Versions;
@@ -27,6 +28,7 @@ public final class Provenance {
         p.put("cpu_cores", Runtime.getRuntime().availableProcessors());
         p.put("engine_threads", EngineThreads.configured());
         p.put("flush_denormals", FlushToZero.inEffect() ? "on" : "off");
+        p.put("device", ComputeDevice.describe());
         p.put("created", Instant.now().toString());
         return p;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.mla4j.core.Method;
 import org.mla4j.data.MultimodalDataset;
+import org.mla4j.engine.ComputeDevice;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.nn.ParameterGroup;
 
@@ -56,7 +57,7 @@ public final class RunEmbeddings {
     /** Embeds the given rows of an aligned dataset with a loaded model. */
     public static List<ModalityEmbeddings> embed(ModelFile.Loaded model, MultimodalDataset aligned, int[] rows) {
         List<ModalityEmbeddings> out = new ArrayList<>();
-        try (NDManager manager = NDManager.newBaseManager(); Method method = model.instantiate(manager)) {
+        try (NDManager manager = NDManager.newBaseManager(ComputeDevice.current()); Method method = model.instantiate(manager)) {
             ParameterStore store = new ParameterStore(manager, false);
             for (int m = 0; m < aligned.numModalities(); m++) {
                 String name = aligned.modality(m).name();

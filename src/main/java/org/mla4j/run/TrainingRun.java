@@ -12,6 +12,7 @@ import org.mla4j.data.Splits;
 import org.mla4j.data.Standardizer;
 import org.mla4j.data.TrainingSubset;
 import org.mla4j.data.ValidationSplit;
+import org.mla4j.engine.ComputeDevice;
 import org.mla4j.eval.Evaluator;
 import org.mla4j.eval.SplitMetrics;
 import org.mla4j.io.InvalidInputException;
@@ -96,7 +97,7 @@ public final class TrainingRun {
         ModelSpec spec = new ModelSpec(dataset.modalities(), dataset.numClasses(), config.encoder());
         List<String> names = dataset.modalityNames();
         Engine.getEngine("PyTorch").setRandomSeed((int) config.seed());
-        try (NDManager manager = NDManager.newBaseManager();
+        try (NDManager manager = NDManager.newBaseManager(ComputeDevice.current());
              Method method = Methods.create(config.method(), spec, config.options(), manager);
              TensorSplit fit = method.readsHiddenValues()
                      ? TensorSplit.buildWithHidden("fit", dataset, standardizer, splits.fit(), manager)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,12 +19,16 @@ import org.mla4j.data.MultimodalDataset;
 import org.mla4j.data.TestDatasets;
 import org.mla4j.data.load.DatasetLoader;
 import org.mla4j.method.Methods;
+import org.mla4j.method.missing.IfMminOptions;
+import org.mla4j.method.missing.MminOptions;
+import org.mla4j.method.missing.TateOptions;
 import org.mla4j.run.CheckpointFiles;
 import org.mla4j.run.RunCheckpointer;
 import org.mla4j.run.RunDirectory;
 import org.mla4j.run.RunOutcome;
 import org.mla4j.run.SavedRun;
 import org.mla4j.run.TrainingRun;
+import org.mla4j.settings.Setting;
 import org.mla4j.train.Checkpointer;
 import org.mla4j.train.EpochListener;
 import org.mla4j.train.TrainingState;
@@ -68,10 +73,18 @@ class DeterminismTest {
     }
 
     private static String[] train(String method, Path out) {
-        return new String[] {"train", "--method", method, "--data", data.toString(), "--epochs", "2",
-                "--batch-size", "16", "--layers", "1", "--width", "8", "--seed", "3", "--out", out.toString(),
-                "--quiet"};
+        List<String> args = new ArrayList<>(List.of("train", "--method", method, "--data", data.toString(),
+                "--epochs", "2", "--batch-size", "16", "--layers", "1", "--width", "8", "--seed", "3",
+                "--out", out.toString(), "--quiet"));
+        Setting<Integer> teacher = TEACHER_EPOCHS.get(method);
+        if (teacher != null) { // one teacher epoch, one student epoch: both stages and their boundary
+            args.addAll(List.of(teacher.option(), "1"));
+        }
+        return args.toArray(String[]::new);
     }
+
+    private static final Map<String, Setting<Integer>> TEACHER_EPOCHS = Map.of("mmin", MminOptions.TEACHER_EPOCHS,
+            "if-mmin", IfMminOptions.TEACHER_EPOCHS, "tate", TateOptions.TEACHER_EPOCHS);
 
     @ParameterizedTest
     @MethodSource("methods")

@@ -22,9 +22,12 @@ class OneDefinitionTest {
     /** Grid dimensions: one value per run on the command line, a list in a spec. */
     private static final Map<String, String> GRID = Map.of("--data", "data", "--method", "methods",
             "--seed", "seeds", "--missing-rate", "missing.rates");
-    /** What a single training command does with its output, not a setting of the run. */
+    /**
+     * What a single training command does with its output, not a setting of the run; and where it
+     * computes ({@code --device}: recorded in provenance, the same bits on the CPU).
+     */
     private static final Set<String> COMMAND_ONLY = Set.of("--out", "--force", "--checkpoint-every", "--resume",
-            "--quiet", "--json", "--debug", "--verbose", "--help", "--version");
+            "--quiet", "--json", "--debug", "--verbose", "--help", "--version", "--device");
     /**
      * What only a spec describes: the experiment's name and text, ablation variants, the report's and the
      * experiment's analyses (their settings are options of {@code mla robustness}, not of a single run).

@@ -47,8 +47,30 @@ class FineTuneTrainingTest {
     @TempDir
     Path dir;
 
+    /** The Table 2 baselines, defined on feature vectors: they refuse a module to fine-tune. */
+    private static final List<String> FEATURE_VECTORS_ONLY = List.of("cca", "dcca", "dccae", "ae", "cra", "mmin",
+            "if-mmin", "cpm-net", "tate");
+
     static List<String> methods() {
-        return Methods.names();
+        return Methods.names().stream().filter(m -> !FEATURE_VECTORS_ONLY.contains(m)).toList();
+    }
+
+    static List<String> featureVectorMethods() {
+        return FEATURE_VECTORS_ONLY;
+    }
+
+    @ParameterizedTest
+    @MethodSource("featureVectorMethods")
+    void theMissingModalityBaselinesRefuseAModuleToFineTune(String method) {
+        assertThat(Methods.names()).contains(method);
+        MultimodalDataset ds = FineTuneData.dataset(FineTuneData.module(dir, TinyModels.TOP_HALF_PT), 48, 11);
+        RunConfig config = TestConfigs.run("fine-tune", method, 0, 2, 8, 0.05, new int[] {}, 0.25, SMALL,
+                SettingValues.NONE, MissingSpec.NONE);
+        assertThatThrownBy(() -> TrainingRun.execute(config, ds, EpochListener.NONE))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(method + " encodes every modality as a feature vector (GCNet's FC encoders), but modality "
+                        + "'image' asks for the 'pretrained' encoder; give it feature vectors (a frozen pretrained "
+                        + "encoder, --encoder mlp) or use mla, late or qmf");
     }
 
     /** One batch as the training loop runs it, in an epoch of its own, so every update is done afterwards. */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.mla4j.core.ModelSpec;
+import org.mla4j.io.InvalidInputException;
 import org.mla4j.nn.EncoderSpec;
 import org.mla4j.nn.FcNet;
 import org.mla4j.nn.ParameterGroup;
@@ -22,6 +23,23 @@ import org.mla4j.nn.ParameterGroup;
  */
 public final class FcEncoders {
     private FcEncoders() {
+    }
+
+    /**
+     * The missing-modality baselines are defined on feature vectors and encode each modality with FC-Enc
+     * (or, for CCA, not at all): a modality given another encoder ({@code cnn}, {@code resnet18}, a
+     * {@code pretrained} module to fine-tune) would be silently flattened instead, so it is refused.
+     */
+    public static void requireFeatureVectors(String method, ModelSpec spec) {
+        for (int m = 0; m < spec.numModalities(); m++) {
+            String type = spec.encoderType(m);
+            if (!type.equals("mlp")) {
+                throw new InvalidInputException(method + " encodes every modality as a feature vector (GCNet's FC "
+                        + "encoders), but modality '" + spec.modalities().get(m).name() + "' asks for the '" + type
+                        + "' encoder; give it feature vectors (a frozen pretrained encoder, --encoder mlp) or use "
+                        + "mla, late or qmf");
+            }
+        }
     }
 
     /** FC-Enc(d_in → {@code out}) with dropout p, initialised in {@code manager}. */
