@@ -21,7 +21,8 @@ import org.mla4j.nn.ParameterSnapshot;
 /**
  * The shared training loop: shuffled mini-batches (last partial batch kept), the method's batch
  * step, step learning-rate decay, validation after every epoch, and model selection by validation
- * fused accuracy (first epoch on ties). At the end the model holds the selected epoch's parameters.
+ * fused accuracy (first epoch on ties), after the method has calibrated itself on validation
+ * ({@link Method#calibrate}). At the end the model holds the selected epoch's parameters.
  * Each epoch shuffles the rows afresh with a generator derived from (seed, epoch), so an epoch's
  * order does not depend on the epochs before it, and a run resumed from a {@link TrainingState}
  * ({@link #resumingFrom}) repeats it exactly.
@@ -86,6 +87,8 @@ public final class Trainer {
                 float lr = config.schedule().at(epoch);
                 Map<String, Double> losses = trainEpoch(method, splits.fit(), session, epoch, lr, manager);
                 requireFinite(method.name(), losses, epoch, lr);
+                method.calibrate(() -> Evaluator.predict(method, splits.validation(), manager),
+                        splits.validation().labelValues());
                 SplitMetrics val = Evaluator.evaluate(method, splits.validation(), splits.modalityNames(), manager);
                 boolean improved = method.selectable(epoch) && best.offer(epoch, val.fusedAccuracy(), method.groups());
                 EpochRecord record = new EpochRecord(epoch, lr, losses, val, (System.nanoTime() - epochStart) / 1e9);

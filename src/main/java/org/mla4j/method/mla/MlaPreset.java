@@ -1,0 +1,12 @@
+package org.mla4j.method.mla;
+
+/**
+ * A named MLA configuration: the defaults of MLA's other options ({@link MlaOptions}). A value given
+ * for one of them overrides its preset's.
+ */
+public enum MlaPreset {
+    /** mla4j's recommended configuration (docs/methods.md, docs/reports/mla-recommended). */
+    RECOMMENDED,
+    /** The paper's configuration exactly: HGM with α = 1 and no forgetting, dynamic fusion as is. */
+    PAPER
+}
