@@ -58,13 +58,22 @@ public final class TrainSettings {
             ValueTypes.integer(0), (Integer) null, "Linear policy: epochs at the full learning rate before the decay.")
             .defaultFrom(v -> (int) Math.round(0.2 * v.get(EPOCHS)), "20% of --epochs").label("N");
 
+    public static final Setting<Selection> SELECTION = Setting.of(Section.TRAIN, "selection",
+            WordTypes.choice(Selection.class), Selection.ACCURACY,
+            "Model selection: the epoch with the best validation fused accuracy, the first on ties (accuracy), or "
+                    + "on ties the one with the lower validation cross-entropy of the fused output (accuracy-loss).")
+            .label("accuracy|accuracy-loss");
+
     /** How the learning rate changes over the epochs. */
     public enum LrPolicy { STEP, LINEAR }
+
+    /** How the epoch whose model is kept is chosen on the validation split ({@link BestEpoch}). */
+    public enum Selection { ACCURACY, ACCURACY_LOSS }
 
     /** Every training setting, in the order help texts and config files list them. */
     public static final List<Setting<?>> ALL = List.of(EPOCHS, BATCH_SIZE, LR, MOMENTUM, WEIGHT_DECAY,
             LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, SPLIT_SEED, OPTIMIZER, ADAM_BETAS, ADAM_EPS, CLIP_NORM,
-            LR_POLICY, LR_CONSTANT_EPOCHS);
+            LR_POLICY, LR_CONSTANT_EPOCHS, SELECTION);
 
     private TrainSettings() {
     }
@@ -74,6 +83,7 @@ public final class TrainSettings {
         int[] decay = v.get(LR_DECAY_EPOCHS).stream().mapToInt(Integer::intValue).toArray();
         return new TrainConfig(v.get(EPOCHS), v.get(BATCH_SIZE),
                 LearningRateSchedule.step(v.get(LR), v.get(LR_DECAY_FACTOR), decay),
-                v.get(MOMENTUM).floatValue(), v.get(WEIGHT_DECAY).floatValue(), seed);
+                OptimizerSpec.sgd(v.get(MOMENTUM).floatValue(), v.get(WEIGHT_DECAY).floatValue()), seed,
+                v.get(SELECTION));
     }
 }

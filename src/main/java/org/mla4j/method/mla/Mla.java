@@ -88,8 +88,8 @@ public final class Mla implements Method {
     @Override
     public void trainBatch(Batch batch, TrainingStep step) {
         if (step.epoch() != lastEpoch) {
-            if (projector != null && options.hgmReset() && lastEpoch >= 0) {
-                projector.reset();
+            if (projector != null && options.hgmReset()) {
+                projector.reset(); // a no-op before the first epoch; after a resume it drops the restored P, as it should
             }
             lastEpoch = step.epoch();
         }
