@@ -24,7 +24,8 @@ import org.mla4j.nn.StoredValues;
  * The fitted values (c_1 … c_M, then r: 0 dynamic, 1 mean) are a parameter group without gradient,
  * so the best epoch's values are restored with its weights and saved in the model file. The
  * unimodal logits a prediction reports stay the raw {@code f_m} (a positive scale does not change a
- * modality's own argmax). Only validation predictions are ever passed to {@link #fit}.
+ * modality's own argmax), and its fusion weights are those of the raw logits ({@code λ_m c_m}), so
+ * that the fused logits are {@code Σ weight_m f_m}. Only validation predictions are ever passed to {@link #fit}.
  */
 final class ValidationFusion {
     private final FusionMode fixedRule;
@@ -93,7 +94,15 @@ final class ValidationFusion {
             scales[m] = v[m];
         }
         FusionMode rule = v[numModalities] == 0 ? FusionMode.DYNAMIC : FusionMode.MEAN;
-        return DynamicFusion.fuse(rule, scaled(logits, scales), present, n, numClasses, weights);
+        float[] fused = DynamicFusion.fuse(rule, scaled(logits, scales), present, n, numClasses, weights);
+        if (weights != null) {
+            for (int m = 0; m < numModalities; m++) {
+                for (int i = 0; i < n; i++) {
+                    weights[m][i] *= (float) scales[m]; // the weight of the raw f_m: fused = Σ weight_m · f_m
+                }
+            }
+        }
+        return fused;
     }
 
     /** The rule with more correct predictions; ties: lower cross-entropy, then the fixed rule. */

@@ -79,7 +79,13 @@ class ValidationFusionTest {
             float[][] scaled = ValidationFusion.scaled(v.modalityLogits(), c);
             float[] expected = org.mla4j.method.shared.DynamicFusion.fuse(FusionMode.DYNAMIC, scaled, v.present(), 2, 3,
                     null);
-            assertThat(fusion.fuse(v.modalityLogits(), v.present(), 2, 3, null)).containsExactly(expected);
+            float[][] weights = new float[2][2];
+            float[] fused = fusion.fuse(v.modalityLogits(), v.present(), 2, 3, weights);
+            assertThat(fused).containsExactly(expected);
+            for (int k = 0; k < 3; k++) { // the reported weights are those of the raw logits
+                float raw = weights[0][0] * v.modalityLogits()[0][k] + weights[1][0] * v.modalityLogits()[1][k];
+                assertThat(raw).isCloseTo(fused[k], within(1e-5f));
+            }
             assertThat(fusion.group().parameters().get(0).getArray().toFloatArray())
                     .containsExactly((float) c[0], (float) c[1], 0f); // the scales, then the rule (0 = dynamic)
         }
