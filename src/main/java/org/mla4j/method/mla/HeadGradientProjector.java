@@ -29,6 +29,12 @@ import java.util.Arrays;
  *       {@code R ← λ R + h̄ h̄ᵀ / α}, R₀ = I, so after n updates
  *       {@code R = λⁿ I + Σᵢ λ^(n−i) hᵢ hᵢᵀ / α}: an old direction's weight decays by λ per update.
  *       λ = 1 is the paper's rule.</li>
+ *       It does not keep P bounded: a direction the feature means stop exciting grows by 1/λ per
+ *       update (the classic RLS wind-up), so P can amplify the head's gradient.</li>
+ *   <li>a <b>leak</b> ρ ∈ [0, 1) toward the identity after each update: {@code P ← (1 − ρ) P + ρ I}.
+ *       If ρI ⪯ P ⪯ I before, the RLS step keeps P ⪯ I and the leak restores P ⪰ ρI, so HGM can
+ *       neither starve a direction below a fraction ρ of the step nor amplify one; what an update
+ *       removed fades by (1 − ρ) per update (a memory of about 1/ρ updates).</li>
  *   <li><b>α scaled with the feature norm</b>: α_t = α·‖h̄‖², so one update shrinks P along h̄ by
  *       the same factor α/(α + 1) (from P = I) whatever the encoders' feature scale.</li>
  * </ul>
@@ -45,6 +51,7 @@ public final class HeadGradientProjector implements AutoCloseable {
     private final int size;
     private final double alpha;
     private final double forgetting;
+    private final double leak;
     private final boolean alphaFromNorm;
     private final double[] p;
     private final double[] k;
@@ -55,23 +62,40 @@ public final class HeadGradientProjector implements AutoCloseable {
     private final NDArray p32;
     private long updates;
 
-    /** The paper's projector: forgetting factor 1, a fixed α. */
-    public HeadGradientProjector(NDManager parent, int featureSize, double alpha) {
-        this(parent, featureSize, alpha, 1.0, false);
-    }
-
     /**
+     * How P is updated.
+     *
+     * @param alpha         α > 0
      * @param forgetting    λ ∈ (0, 1]; 1 = no forgetting (the paper)
+     * @param leak          ρ ∈ [0, 1); 0 = no leak (the paper)
      * @param alphaFromNorm whether each update's α is {@code alpha·‖h̄‖²} instead of {@code alpha}
      */
-    public HeadGradientProjector(NDManager parent, int featureSize, double alpha, double forgetting,
-                                 boolean alphaFromNorm) {
+    public record Rule(double alpha, double forgetting, double leak, boolean alphaFromNorm) {
+        /** The paper's rule with this α. */
+        public static Rule paper(double alpha) {
+            return new Rule(alpha, 1.0, 0.0, false);
+        }
+    }
+
+    /** The paper's projector: a fixed α, no forgetting, no leak. */
+    public HeadGradientProjector(NDManager parent, int featureSize, double alpha) {
+        this(parent, featureSize, Rule.paper(alpha));
+    }
+
+    public HeadGradientProjector(NDManager parent, int featureSize, Rule rule) {
+        double alpha = rule.alpha();
+        double forgetting = rule.forgetting();
         if (!(alpha > 0)) {
             throw new IllegalArgumentException("HGM alpha must be > 0, got " + alpha);
         }
         if (!(forgetting > 0 && forgetting <= 1)) {
             throw new IllegalArgumentException("HGM forgetting factor must be in (0, 1], got " + forgetting);
         }
+        if (!(rule.leak() >= 0 && rule.leak() < 1)) {
+            throw new IllegalArgumentException("HGM leak must be in [0, 1), got " + rule.leak());
+        }
+        this.leak = rule.leak();
+        boolean alphaFromNorm = rule.alphaFromNorm();
         this.manager = parent.newSubManager();
         this.size = featureSize;
         this.alpha = alpha;
@@ -169,6 +193,17 @@ public final class HeadGradientProjector implements AutoCloseable {
                 }
             }
         }
+        if (leak > 0) {
+            double keep = 1 - leak;
+            for (int i = 0; i < size; i++) {
+                int row = i * size;
+                for (int j = 0; j < size; j++) {
+                    double v = keep * p[row + j] + (i == j ? leak : 0); // the same operations at (i, j) and (j, i)
+                    p[row + j] = v;
+                    singleHost[row + j] = (float) v;
+                }
+            }
+        }
         updates++;
         single.put(0, singleHost);
     }
@@ -231,6 +266,10 @@ public final class HeadGradientProjector implements AutoCloseable {
 
     public double forgetting() {
         return forgetting;
+    }
+
+    public double leak() {
+        return leak;
     }
 
     @Override

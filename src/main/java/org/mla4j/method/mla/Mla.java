@@ -55,8 +55,9 @@ public final class Mla implements Method {
         this.manager = parent.newSubManager();
         this.encoders = new ModalityEncoders(spec, manager);
         this.head = new ParameterGroup("head", Blocks.linear(spec.featureSize(), spec.numClasses(), manager));
-        this.projector = options.hgm() ? new HeadGradientProjector(manager, spec.featureSize(), options.hgmAlpha(),
-                options.hgmForgetting(), options.hgmAlphaNorm()) : null;
+        this.projector = options.hgm() ? new HeadGradientProjector(manager, spec.featureSize(),
+                new HeadGradientProjector.Rule(options.hgmAlpha(), options.hgmForgetting(), options.hgmLeak(),
+                        options.hgmAlphaNorm())) : null;
         this.fusion = new ValidationFusion(encoders.size(), options, manager);
         this.order = identity(encoders.size());
     }

@@ -12,13 +12,13 @@ import org.mla4j.settings.WordTypes;
 
 /**
  * MLA's options: the preset they default from; head gradient modification (on/off, α, the feature
- * mean that updates P, forgetting, per-epoch reset, α scaled with the feature norm:
+ * mean that updates P, forgetting, leak toward the identity, per-epoch reset, α scaled with the feature norm:
  * {@link HeadGradientProjector}); the turn order; and the test-time fusion (dynamic or mean,
  * {@link org.mla4j.method.shared.DynamicFusion}; calibrated and/or chosen on the validation split:
  * {@link ValidationFusion}).
  */
 public record MlaOptions(MlaPreset preset, boolean hgm, double hgmAlpha, HgmFeatures hgmFeatures, double hgmForgetting,
-                         boolean hgmReset, boolean hgmAlphaNorm, TurnOrder turnOrder, FusionMode fusion,
+                         double hgmLeak, boolean hgmReset, boolean hgmAlphaNorm, TurnOrder turnOrder, FusionMode fusion,
                          FusionCalibration fusionCalibration, boolean fusionSelect) {
     public static final Setting<MlaPreset> PRESET = Setting.of(Section.OPTIONS, "preset", WordTypes.choice(MlaPreset.class),
             MlaPreset.RECOMMENDED, "MLA configuration the other MLA options default from: recommended (mla4j's, "
@@ -36,6 +36,11 @@ public record MlaOptions(MlaPreset preset, boolean hgm, double hgmAlpha, HgmFeat
             ValueTypes.number(v -> v > 0 && v <= 1, "in (0, 1]"), 1.0,
             "HGM forgetting factor lambda in (0, 1]: P <- (P - k k^T/(lambda*alpha + h^T k))/lambda, so old "
                     + "feature directions are released; 1 = none (the paper).").label("L"), 1.0, 1.0);
+    public static final Setting<Double> HGM_LEAK = byPreset(Setting.of(Section.OPTIONS, "hgm_leak",
+            ValueTypes.number(v -> v >= 0 && v < 1, "in [0, 1)"), 0.0,
+            "HGM leak rho in [0, 1): after each update P <- (1 - rho) P + rho I, so P stays between rho I and I "
+                    + "(never starves a direction below rho of its step, never amplifies one); 0 = none (the paper).")
+            .label("R"), 0.0, 0.0);
     public static final Setting<Boolean> HGM_RESET = byPreset(Setting.of(Section.OPTIONS, "hgm_reset", WordTypes.onOff(),
             false, "HGM: put P back to the identity at the start of every epoch.").label("on|off"), false, false);
     public static final Setting<Boolean> HGM_ALPHA_NORM = byPreset(Setting.of(Section.OPTIONS, "hgm_alpha_norm",
@@ -56,7 +61,7 @@ public record MlaOptions(MlaPreset preset, boolean hgm, double hgmAlpha, HgmFeat
 
     /** The settings MLA reads. */
     public static final List<Setting<?>> SETTINGS = List.of(PRESET, HGM, HGM_ALPHA, HGM_FEATURES, HGM_FORGETTING,
-            HGM_RESET, HGM_ALPHA_NORM, TURN_ORDER, CommonSettings.FUSION, FUSION_CALIBRATION, FUSION_SELECT);
+            HGM_LEAK, HGM_RESET, HGM_ALPHA_NORM, TURN_ORDER, CommonSettings.FUSION, FUSION_CALIBRATION, FUSION_SELECT);
 
     /** The default configuration ({@link MlaPreset#RECOMMENDED}). */
     public static final MlaOptions DEFAULT = from(SettingValues.NONE);
@@ -66,13 +71,13 @@ public record MlaOptions(MlaPreset preset, boolean hgm, double hgmAlpha, HgmFeat
 
     /** HGM and fusion as given, everything else as in the paper (no forgetting, nothing fitted on validation). */
     public MlaOptions(boolean hgm, double hgmAlpha, HgmFeatures hgmFeatures, FusionMode fusion) {
-        this(MlaPreset.PAPER, hgm, hgmAlpha, hgmFeatures, 1.0, false, false, TurnOrder.DATASET, fusion,
+        this(MlaPreset.PAPER, hgm, hgmAlpha, hgmFeatures, 1.0, 0.0, false, false, TurnOrder.DATASET, fusion,
                 FusionCalibration.NONE, false);
     }
 
     public static MlaOptions from(SettingValues v) {
         return new MlaOptions(v.get(PRESET), v.get(HGM), v.get(HGM_ALPHA), v.get(HGM_FEATURES), v.get(HGM_FORGETTING),
-                v.get(HGM_RESET), v.get(HGM_ALPHA_NORM), v.get(TURN_ORDER), v.get(CommonSettings.FUSION),
+                v.get(HGM_LEAK), v.get(HGM_RESET), v.get(HGM_ALPHA_NORM), v.get(TURN_ORDER), v.get(CommonSettings.FUSION),
                 v.get(FUSION_CALIBRATION), v.get(FUSION_SELECT));
     }
 

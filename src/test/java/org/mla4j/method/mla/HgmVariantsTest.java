@@ -7,8 +7,9 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mla4j.method.mla.HeadGradientProjector.Rule;
 
-/** HGM's forgetting factor, α scaled with the feature norm and the reset (issue 15). */
+/** HGM's forgetting factor, leak, α scaled with the feature norm and the reset (issue 15). */
 class HgmVariantsTest {
 
     @Test
@@ -16,7 +17,7 @@ class HgmVariantsTest {
         // h = (1, 2), α = 1, λ = 0.5: k = h, hᵀk = 5, P = (I − h hᵀ/(0.5 + 5))/0.5
         //   = [[2 − 2/5.5, −4/5.5], [−4/5.5, 2 − 8/5.5]], which is (λ I + h hᵀ/α)⁻¹ = [[1.5, 2], [2, 4.5]]⁻¹
         try (NDManager m = NDManager.newBaseManager();
-             HeadGradientProjector hgm = new HeadGradientProjector(m, 2, 1.0, 0.5, false)) {
+             HeadGradientProjector hgm = new HeadGradientProjector(m, 2, new Rule(1.0, 0.5, 0, false))) {
             hgm.update(new double[] {1, 2});
             assertThat(hgm.matrix()).containsExactly(new double[] {2 - 2 / 5.5, -4 / 5.5, -4 / 5.5, 2 - 8 / 5.5},
                     within(1e-12));
@@ -34,7 +35,7 @@ class HgmVariantsTest {
         Random random = new Random(11);
         double[][] r = identity(d);
         try (NDManager m = NDManager.newBaseManager();
-             HeadGradientProjector hgm = new HeadGradientProjector(m, d, alpha, lambda, false)) {
+             HeadGradientProjector hgm = new HeadGradientProjector(m, d, new Rule(alpha, lambda, 0, false))) {
             for (int t = 0; t < 300; t++) {
                 double[] h = new double[d];
                 for (int i = 0; i < d; i++) {
@@ -56,7 +57,7 @@ class HgmVariantsTest {
         int d = 8;
         Random random = new Random(5);
         try (NDManager m = NDManager.newBaseManager();
-             HeadGradientProjector hgm = new HeadGradientProjector(m, d, 1.0, 0.99, false)) {
+             HeadGradientProjector hgm = new HeadGradientProjector(m, d, new Rule(1.0, 0.99, 0, false))) {
             for (int t = 0; t < 100_000; t++) {
                 double[] h = new double[d];
                 for (int i = 0; i < d; i++) {
@@ -79,11 +80,66 @@ class HgmVariantsTest {
     }
 
     @Test
+    void forgettingWindsUpInADirectionTheFeaturesNoLongerExcite() {
+        // every mean lies along e1: P₂₂ = λ⁻ⁿ, the head's gradient along e2 is amplified without bound
+        try (NDManager m = NDManager.newBaseManager();
+             HeadGradientProjector hgm = new HeadGradientProjector(m, 2, new Rule(1.0, 0.9, 0, false))) {
+            for (int t = 0; t < 50; t++) {
+                hgm.update(new double[] {1, 0});
+            }
+            assertThat(hgm.matrix()[3]).isCloseTo(Math.pow(0.9, -50), within(1e-6));
+        }
+    }
+
+    @Test
+    void leakMatchesHandComputedValues() {
+        // h = (1, 2), α = 1: the RLS step gives I − h hᵀ/6; ρ = 0.5: P = 0.5 (I − h hᵀ/6) + 0.5 I
+        try (NDManager m = NDManager.newBaseManager();
+             HeadGradientProjector hgm = new HeadGradientProjector(m, 2, new Rule(1.0, 1.0, 0.5, false))) {
+            hgm.update(new double[] {1, 2});
+            assertThat(hgm.matrix()).containsExactly(new double[] {11.0 / 12, -1.0 / 6, -1.0 / 6, 2.0 / 3},
+                    within(1e-12));
+        }
+    }
+
+    @Test
+    void leakKeepsPBetweenRhoTimesIdentityAndIdentityOver100000Updates() {
+        int d = 8;
+        double rho = 0.01;
+        Random random = new Random(9);
+        try (NDManager m = NDManager.newBaseManager();
+             HeadGradientProjector hgm = new HeadGradientProjector(m, d, new Rule(1.0, 1.0, rho, false))) {
+            for (int t = 0; t < 100_000; t++) {
+                double[] h = new double[d];
+                for (int i = 0; i < d; i++) {
+                    // mostly one direction (no wind-up possible), sometimes a new one
+                    h[i] = (i == 0 ? 2 : 0) + (t % 97 == 0 ? 3 * random.nextGaussian() : 0.05 * random.nextGaussian());
+                }
+                hgm.update(h);
+            }
+            double[] p = hgm.matrix();
+            double[] belowIdentity = new double[d * d];
+            double[] aboveRho = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    assertThat(p[i * d + j]).isEqualTo(p[j * d + i]);
+                    double identity = i == j ? 1 : 0;
+                    belowIdentity[i * d + j] = identity * (1 + 1e-12) - p[i * d + j];
+                    aboveRho[i * d + j] = p[i * d + j] - identity * rho * (1 - 1e-9);
+                }
+            }
+            assertThat(cholesky(belowIdentity, d)).as("I − P positive definite").isNotNull();
+            assertThat(cholesky(aboveRho, d)).as("P − ρI positive definite").isNotNull();
+            assertThat(p[0]).isLessThan(0.1); // the dominant direction is protected all the same
+        }
+    }
+
+    @Test
     void lambdaOneIsThePapersRuleBitForBit() {
         Random random = new Random(2);
         try (NDManager m = NDManager.newBaseManager();
              HeadGradientProjector paper = new HeadGradientProjector(m, 5, 0.3);
-             HeadGradientProjector general = new HeadGradientProjector(m, 5, 0.3, 1.0, false)) {
+             HeadGradientProjector general = new HeadGradientProjector(m, 5, new Rule(0.3, 1.0, 0, false))) {
             for (int t = 0; t < 50; t++) {
                 double[] h = random.doubles(5).toArray();
                 paper.update(h);
@@ -97,8 +153,8 @@ class HgmVariantsTest {
     void alphaScaledWithTheFeatureNormShrinksByAFixedFactor() {
         // h = (1, 2), α = 1 → α_t = ‖h‖² = 5: P = I − h hᵀ/(5 + 5); along h: P h = h/2 whatever h's scale
         try (NDManager m = NDManager.newBaseManager();
-             HeadGradientProjector hgm = new HeadGradientProjector(m, 2, 1.0, 1.0, true);
-             HeadGradientProjector scaled = new HeadGradientProjector(m, 2, 1.0, 1.0, true)) {
+             HeadGradientProjector hgm = new HeadGradientProjector(m, 2, new Rule(1.0, 1.0, 0, true));
+             HeadGradientProjector scaled = new HeadGradientProjector(m, 2, new Rule(1.0, 1.0, 0, true))) {
             hgm.update(new double[] {1, 2});
             assertThat(hgm.matrix()).containsExactly(new double[] {1 - 0.1, -0.2, -0.2, 1 - 0.4}, within(1e-12));
             scaled.update(new double[] {100, 200});
@@ -123,10 +179,12 @@ class HgmVariantsTest {
     @Test
     void forgettingOutsideTheUnitIntervalIsRefused() {
         try (NDManager m = NDManager.newBaseManager()) {
-            assertThatThrownBy(() -> new HeadGradientProjector(m, 2, 1.0, 1.5, false))
+            assertThatThrownBy(() -> new HeadGradientProjector(m, 2, new Rule(1.0, 1.5, 0, false)))
                     .hasMessageContaining("forgetting factor");
-            assertThatThrownBy(() -> new HeadGradientProjector(m, 2, 1.0, 0, false))
+            assertThatThrownBy(() -> new HeadGradientProjector(m, 2, new Rule(1.0, 0, 0, false)))
                     .hasMessageContaining("forgetting factor");
+            assertThatThrownBy(() -> new HeadGradientProjector(m, 2, new Rule(1.0, 1, 1, false)))
+                    .hasMessageContaining("leak");
         }
     }
 

@@ -17,6 +17,7 @@ class MlaPresetTest {
         assertThat(paper.hgmAlpha()).isEqualTo(1.0);
         assertThat(paper.hgmFeatures()).isEqualTo(HgmFeatures.PREVIOUS);
         assertThat(paper.hgmForgetting()).isEqualTo(1.0);
+        assertThat(paper.hgmLeak()).isEqualTo(0.0);
         assertThat(paper.hgmReset()).isFalse();
         assertThat(paper.hgmAlphaNorm()).isFalse();
         assertThat(paper.turnOrder()).isEqualTo(TurnOrder.DATASET);
