@@ -40,7 +40,7 @@ public record MlaOptions(MlaPreset preset, boolean hgm, double hgmAlpha, HgmFeat
             ValueTypes.number(v -> v >= 0 && v < 1, "in [0, 1)"), 0.0,
             "HGM leak rho in [0, 1): after each update P <- (1 - rho) P + rho I, so P stays between rho I and I "
                     + "(never starves a direction below rho of its step, never amplifies one); 0 = none (the paper).")
-            .label("R"), 0.0, 0.0);
+            .label("R"), 0.01, 0.0);
     public static final Setting<Boolean> HGM_RESET = byPreset(Setting.of(Section.OPTIONS, "hgm_reset", WordTypes.onOff(),
             false, "HGM: put P back to the identity at the start of every epoch.").label("on|off"), false, false);
     public static final Setting<Boolean> HGM_ALPHA_NORM = byPreset(Setting.of(Section.OPTIONS, "hgm_alpha_norm",
@@ -54,14 +54,18 @@ public record MlaOptions(MlaPreset preset, boolean hgm, double hgmAlpha, HgmFeat
             "fusion_calibration", WordTypes.choice(FusionCalibration.class), FusionCalibration.NONE,
             "MLA: per-modality logit scales fitted on the validation split after every epoch before fusion: none, "
                     + "temperature (each modality alone) or weights (jointly, for the mean).")
-            .label("none|temperature|weights"), FusionCalibration.NONE, FusionCalibration.NONE);
+            .label("none|temperature|weights"), FusionCalibration.TEMPERATURE, FusionCalibration.NONE);
+    /** The shared {@code fusion} option with MLA's default: the mean (the paper's preset: dynamic). */
+    public static final Setting<FusionMode> FUSION = CommonSettings.FUSION.defaultFrom(
+            v -> v.get(PRESET) == MlaPreset.PAPER ? FusionMode.DYNAMIC : FusionMode.MEAN,
+            "mean; for mla with --preset paper: dynamic");
     public static final Setting<Boolean> FUSION_SELECT = byPreset(Setting.of(Section.OPTIONS, "fusion_select",
             WordTypes.onOff(), false, "MLA: after every epoch use whichever of dynamic and mean fusion has the higher "
                     + "validation accuracy (ties: lower validation loss, then --fusion).").label("on|off"), false, false);
 
     /** The settings MLA reads. */
     public static final List<Setting<?>> SETTINGS = List.of(PRESET, HGM, HGM_ALPHA, HGM_FEATURES, HGM_FORGETTING,
-            HGM_LEAK, HGM_RESET, HGM_ALPHA_NORM, TURN_ORDER, CommonSettings.FUSION, FUSION_CALIBRATION, FUSION_SELECT);
+            HGM_LEAK, HGM_RESET, HGM_ALPHA_NORM, TURN_ORDER, FUSION, FUSION_CALIBRATION, FUSION_SELECT);
 
     /** The default configuration ({@link MlaPreset#RECOMMENDED}). */
     public static final MlaOptions DEFAULT = from(SettingValues.NONE);
@@ -77,7 +81,7 @@ public record MlaOptions(MlaPreset preset, boolean hgm, double hgmAlpha, HgmFeat
 
     public static MlaOptions from(SettingValues v) {
         return new MlaOptions(v.get(PRESET), v.get(HGM), v.get(HGM_ALPHA), v.get(HGM_FEATURES), v.get(HGM_FORGETTING),
-                v.get(HGM_LEAK), v.get(HGM_RESET), v.get(HGM_ALPHA_NORM), v.get(TURN_ORDER), v.get(CommonSettings.FUSION),
+                v.get(HGM_LEAK), v.get(HGM_RESET), v.get(HGM_ALPHA_NORM), v.get(TURN_ORDER), v.get(FUSION),
                 v.get(FUSION_CALIBRATION), v.get(FUSION_SELECT));
     }
 

@@ -30,6 +30,15 @@ class MlaPresetTest {
     }
 
     @Test
+    void recommendedPresetIsTheDefault() {
+        MlaOptions r = MlaOptions.DEFAULT;
+        assertThat(r.preset()).isEqualTo(MlaPreset.RECOMMENDED);
+        assertThat(r).isEqualTo(new MlaOptions(MlaPreset.RECOMMENDED, true, 1.0, HgmFeatures.PREVIOUS, 1.0, 0.01, false,
+                false, TurnOrder.DATASET, FusionMode.MEAN, FusionCalibration.TEMPERATURE, false));
+        assertThat(r.readsValidation()).isTrue();
+    }
+
+    @Test
     void givenValuesOverrideThePreset() {
         MlaOptions o = MlaOptions.from(SettingValues.NONE.with(MlaOptions.PRESET, MlaPreset.PAPER)
                 .with(MlaOptions.HGM, false).with(MlaOptions.FUSION_SELECT, true));
