@@ -63,7 +63,7 @@ class ReadmeExampleTest {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         assertThat(out).containsPattern("test: fused 0\\.\\d{3}, per modality \\{image_mnist_784=")
-                .containsPattern("sample \\d+: class \\d, fusion weights 0\\.\\d\\d / 0\\.\\d\\d");
+                .containsPattern("sample \\d+: class \\d, fusion weights \\d\\.\\d\\d / \\d\\.\\d\\d");
         double fused = Double.parseDouble(out.replaceAll("(?s).*test: fused (0\\.\\d+).*", "$1"));
         assertThat(fused).isGreaterThan(0.8); // five epochs are plenty on these digits
     }

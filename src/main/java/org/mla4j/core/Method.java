@@ -2,6 +2,7 @@ package org.mla4j.core;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import java.util.function.Supplier;
 import org.mla4j.nn.ParameterGroup;
 
 /**
@@ -41,6 +42,15 @@ public interface Method extends AutoCloseable {
      */
     default boolean selectable(int epoch) {
         return true;
+    }
+
+    /**
+     * After every epoch, before the validation split scores it: a method may fit what its prediction
+     * needs beyond gradient training (e.g. MLA's fusion scales) to the validation split, from the
+     * predictions {@code validation} computes when asked and the validation labels. Only the
+     * validation split reaches this hook, never the test split.
+     */
+    default void calibrate(Supplier<Predictions> validation, int[] labels) {
     }
 
     /**

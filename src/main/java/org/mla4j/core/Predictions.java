@@ -72,4 +72,31 @@ public record Predictions(float[][] modalityLogits, float[] fusedLogits, float[]
         }
         return best;
     }
+
+    /**
+     * Mean cross-entropy {@code logsumexp(z_i) − z_i[y_i]} of row-major logits over the samples whose
+     * logits are finite (a sample without any present modality has no fused output); NaN when there is
+     * no such sample.
+     */
+    public static double crossEntropy(float[] logits, int[] labels, int n, int numClasses) {
+        double total = 0;
+        int counted = 0;
+        for (int i = 0; i < n; i++) {
+            int offset = i * numClasses;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < numClasses; k++) {
+                max = Math.max(max, logits[offset + k]);
+            }
+            if (!Double.isFinite(max)) {
+                continue;
+            }
+            double sum = 0;
+            for (int k = 0; k < numClasses; k++) {
+                sum += Math.exp(logits[offset + k] - max);
+            }
+            total += max + Math.log(sum) - logits[offset + labels[i]];
+            counted++;
+        }
+        return counted == 0 ? Double.NaN : total / counted;
+    }
 }

@@ -63,6 +63,7 @@ public final class Evaluator {
             modalitySamples.put(modalityNames.get(m), count);
         }
         return new SplitMetrics(n, Classification.accuracy(fusedPred, labels, null),
-                Classification.macroF1(fusedPred, labels, null, c), modalityAccuracy, modalitySamples);
+                Classification.macroF1(fusedPred, labels, null, c), modalityAccuracy, modalitySamples,
+                Predictions.crossEntropy(p.fusedLogits(), labels, n, c));
     }
 }

@@ -4,7 +4,7 @@ import org.mla4j.engine.OptimizerSpec;
 
 /** Settings of the shared training loop (method-specific options live with the methods). */
 public record TrainConfig(int epochs, int batchSize, LearningRateSchedule schedule, OptimizerSpec optimizer,
-                          long seed) {
+                          long seed, TrainSettings.Selection selection) {
     public TrainConfig {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -12,6 +12,11 @@ public record TrainConfig(int epochs, int batchSize, LearningRateSchedule schedu
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
         }
+    }
+
+    /** Selection by validation accuracy alone (first epoch on ties). */
+    public TrainConfig(int epochs, int batchSize, LearningRateSchedule schedule, OptimizerSpec optimizer, long seed) {
+        this(epochs, batchSize, schedule, optimizer, seed, TrainSettings.Selection.ACCURACY);
     }
 
     /** SGD with momentum and weight decay. */

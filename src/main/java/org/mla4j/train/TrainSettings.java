@@ -66,13 +66,22 @@ public final class TrainSettings {
             ValueTypes.integer(0), (Integer) null, "Linear policy: epochs at the full learning rate before the decay.")
             .defaultFrom(v -> (int) Math.round(0.2 * v.get(EPOCHS)), "20% of --epochs").label("N");
 
+    public static final Setting<Selection> SELECTION = Setting.of(Section.TRAIN, "selection",
+            WordTypes.choice(Selection.class), Selection.ACCURACY,
+            "Model selection: the epoch with the best validation fused accuracy, the first on ties (accuracy), or "
+                    + "on ties the one with the lower validation cross-entropy of the fused output (accuracy-loss).")
+            .label("accuracy|accuracy-loss");
+
     /** How the learning rate changes over the epochs. */
     public enum LrPolicy { STEP, LINEAR }
+
+    /** How the epoch whose model is kept is chosen on the validation split ({@link BestEpoch}). */
+    public enum Selection { ACCURACY, ACCURACY_LOSS }
 
     /** Every training setting, in the order help texts and config files list them. */
     public static final List<Setting<?>> ALL = List.of(EPOCHS, BATCH_SIZE, LR, MOMENTUM, WEIGHT_DECAY,
             LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, TRAIN_FRACTION, SPLIT_SEED, OPTIMIZER, ADAM_BETAS, ADAM_EPS,
-            CLIP_NORM, LR_POLICY, LR_CONSTANT_EPOCHS);
+            CLIP_NORM, LR_POLICY, LR_CONSTANT_EPOCHS, SELECTION);
 
     private TrainSettings() {
     }
@@ -99,6 +108,7 @@ public final class TrainSettings {
         OptimizerSpec optimizer = new OptimizerSpec(v.get(OPTIMIZER), v.get(MOMENTUM).floatValue(),
                 v.get(WEIGHT_DECAY).floatValue(), betas.get(0).floatValue(), betas.get(1).floatValue(),
                 v.get(ADAM_EPS).floatValue(), v.get(CLIP_NORM).floatValue());
-        return new TrainConfig(epochs, v.get(BATCH_SIZE), schedule, optimizer, seed);
+        return new TrainConfig(epochs, v.get(BATCH_SIZE), schedule, optimizer, seed,
+                v.get(SELECTION));
     }
 }

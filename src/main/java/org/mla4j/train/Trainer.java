@@ -21,7 +21,9 @@ import org.mla4j.nn.ParameterSnapshot;
 /**
  * The shared training loop: shuffled mini-batches (last partial batch kept), the method's batch
  * step, step learning-rate decay, validation after every epoch, and model selection by validation
- * fused accuracy (first epoch on ties). At the end the model holds the selected epoch's parameters.
+ * fused accuracy (first epoch on ties, or the lower validation loss: {@link TrainSettings#SELECTION}),
+ * after the method has calibrated itself on validation ({@link Method#calibrate}). At the end the
+ * model holds the selected epoch's parameters.
  * Each epoch shuffles the rows afresh with a generator derived from (seed, epoch), so an epoch's
  * order does not depend on the epochs before it, and a run resumed from a {@link TrainingState}
  * ({@link #resumingFrom}) repeats it exactly.
@@ -73,8 +75,10 @@ public final class Trainer {
         long start = System.nanoTime();
         double earlierSeconds = resume == null ? 0 : resume.elapsedSeconds();
         List<EpochRecord> history = new ArrayList<>(resume == null ? List.of() : resume.history());
-        BestEpoch best = resume == null ? BestEpoch.none()
-                : new BestEpoch(resume.bestEpoch(), resume.bestAccuracy(), resume.best());
+        BestEpoch best = resume == null ? BestEpoch.none(config.selection())
+                : new BestEpoch(config.selection(), resume.bestEpoch(), resume.bestAccuracy(),
+                        resume.bestEpoch() < 0 ? Double.NaN : history.get(resume.bestEpoch()).validation().fusedLoss(),
+                        resume.best());
         try (FlushToZero flush = FlushToZero.enable(); // denormal gradients late in training are slow (see class)
              TrainingSession session = new TrainingSession(manager, config.optimizer())) {
             method.prepare(splits.fit(), manager);
@@ -86,8 +90,11 @@ public final class Trainer {
                 float lr = config.schedule().at(epoch);
                 Map<String, Double> losses = trainEpoch(method, splits.fit(), session, epoch, lr, manager);
                 requireFinite(method.name(), losses, epoch, lr);
+                method.calibrate(() -> Evaluator.predict(method, splits.validation(), manager),
+                        splits.validation().labelValues());
                 SplitMetrics val = Evaluator.evaluate(method, splits.validation(), splits.modalityNames(), manager);
-                boolean improved = method.selectable(epoch) && best.offer(epoch, val.fusedAccuracy(), method.groups());
+                boolean improved = method.selectable(epoch) && best.offer(epoch, val.fusedAccuracy(), val.fusedLoss(),
+                        method.groups());
                 EpochRecord record = new EpochRecord(epoch, lr, losses, val, (System.nanoTime() - epochStart) / 1e9);
                 history.add(record);
                 listener.onEpoch(record, improved);

@@ -64,7 +64,7 @@ class ExperimentSpecTest {
         assertThat(c.encoder().layers()).isEqualTo(1);
         assertThat(c.encoder().width()).isEqualTo(8);
         assertThat(MlaOptions.from(c.options()).hgm()).isFalse();
-        assertThat(MlaOptions.from(c.options()).fusion()).isEqualTo(FusionMode.DYNAMIC);
+        assertThat(MlaOptions.from(c.options()).fusion()).isEqualTo(FusionMode.MEAN); // the recommended preset
         assertThat(c.missing().rate()).isEqualTo(0.1);
         assertThat(c.missing().seed()).isEqualTo(1);
         assertThat(e.config("late", e.variants().get(0), 0, 0).options().get(LateFusion.FUSION)).isEqualTo(FusionMode.MEAN);
@@ -86,7 +86,7 @@ class ExperimentSpecTest {
         assertThat(error(VALID.replace("epochs: 5", "epoch: 5"))).isEqualTo("specs/exp.yaml: unknown key 'train.epoch' "
                 + "(did you mean 'epochs'?); valid keys in train: epochs, batch_size, lr, momentum, weight_decay, "
                 + "lr_decay_epochs, lr_decay_factor, val_fraction, train_fraction, split_seed, optimizer, adam_betas, adam_eps, clip_norm, lr_policy, "
-                + "lr_constant_epochs");
+                + "lr_constant_epochs, selection");
         assertThat(error(VALID + "variants: [{name: a, option: {hgm: on}}]\n"))
                 .startsWith("specs/exp.yaml: unknown key 'variants[0].option' (did you mean 'options'?); valid keys in "
                         + "variants[]: name, methods, options");
@@ -149,7 +149,7 @@ class ExperimentSpecTest {
         assertThat(error(VALID, "train.epoch=30")).isEqualTo("--set train.epoch=30: unknown key 'train.epoch' (did you "
                 + "mean 'epochs'?); valid keys in train: epochs, batch_size, lr, momentum, weight_decay, lr_decay_epochs, "
                 + "lr_decay_factor, val_fraction, train_fraction, split_seed, optimizer, adam_betas, adam_eps, clip_norm, lr_policy, "
-                + "lr_constant_epochs");
+                + "lr_constant_epochs, selection");
         assertThat(error(VALID, "train.epochs=many")).isEqualTo("--set train.epochs=many: train.epochs must be an integer, got 'many'");
         assertThat(error(VALID, "train.epochs=0")).isEqualTo("--set train.epochs=0: train.epochs must be at least 1, got 0");
         assertThat(error(VALID, "epochs")).startsWith("--set epochs: expected KEY=VALUE");
