@@ -41,7 +41,8 @@ public final class AnalysisFiles {
                                 .append(t.weight(m, kind).markdown());
                     }
                     if (!t.confidenceRows().isEmpty()) {
-                        md.append("\nMean confidence of ").append(m).append(" (QMF's energy weight, not normalised):\n\n")
+                        md.append("\nMean unnormalised fusion weight of ").append(m)
+                                .append(" (QMF's energy confidence, MLA's fitted logit scale):\n\n")
                                 .append(decimals(t.confidence(m, kind)));
                     }
                     md.append(command);

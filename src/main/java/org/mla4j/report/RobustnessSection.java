@@ -43,8 +43,9 @@ final class RobustnessSection {
             if (!t.confidenceRows().isEmpty()) {
                 List<SweepColumns.Column> columns = columns(t.confidence(m, Corruption.Kind.NOISE),
                         t.confidence(m, Corruption.Kind.BLANK));
-                blocks.add(SweepColumns.table("Mean confidence of " + m + " while it is corrupted (QMF's energy weight "
-                        + "c = logsumexp(f)/T, not normalised; none at p = 1); mean ± sample std over seeds.", "method",
+                blocks.add(SweepColumns.table("Mean unnormalised fusion weight of " + m + " while it is corrupted "
+                        + "(QMF's energy confidence c = logsumexp(f)/T; MLA's validation-fitted logit scale under the "
+                        + "recommended preset; none at p = 1); mean ± sample std over seeds.", "method",
                         t.confidenceRows(), columns, ReportFormat::decimal, false));
             }
             List<ReportDocument.Figure> figures = new ArrayList<>();

@@ -59,7 +59,7 @@ class RobustnessCommandTest {
         assertThat(tables.at("/data_size/series/mla")).hasSize(2);
         String md = Files.readString(out.resolve("analyses.md"));
         assertThat(md).contains("## Robustness to a corrupted modality").contains("### b: Gaussian noise")
-                .contains("Mean fusion weight λ (%) of a").contains("## Convergence").contains("## Cost")
+                .contains("Mean unnormalised fusion weight of a") // the recommended MLA's fitted scales.contains("## Convergence").contains("## Cost")
                 .contains("## Accuracy against the training-set size").contains("Command: `mla robustness --data");
 
         FileTime before = Files.getLastModifiedTime(out.resolve("runs/mla-seed0/cost.json"));

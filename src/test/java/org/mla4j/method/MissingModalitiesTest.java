@@ -188,7 +188,7 @@ class MissingModalitiesTest {
     @Test
     void lateFusionAveragesByDefaultAndHonoursDynamic() {
         assertThat(LateFusion.FUSION.defaultIn(org.mla4j.settings.SettingValues.NONE)).isEqualTo(FusionMode.MEAN);
-        assertThat(org.mla4j.method.mla.MlaOptions.DEFAULT.fusion()).isEqualTo(FusionMode.DYNAMIC);
+        assertThat(org.mla4j.method.mla.MlaOptions.DEFAULT.fusion()).isEqualTo(FusionMode.MEAN); // recommended preset
         MultimodalDataset ds = dataset(null).withPresence(someAbsent(60));
         ModelSpec spec = new ModelSpec(ds.modalities(), 3, new EncoderSpec("mlp", 1, 4));
         int[] rows = ds.testIndices();
