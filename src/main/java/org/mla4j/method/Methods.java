@@ -34,7 +34,6 @@ import org.mla4j.method.missing.ImputerOptions;
 import org.mla4j.method.missing.MissingRecipes;
 import org.mla4j.method.missing.Mmin;
 import org.mla4j.method.missing.MminOptions;
-import org.mla4j.method.missing.Recipes;
 import org.mla4j.method.missing.Tate;
 import org.mla4j.method.missing.TateOptions;
 import org.mla4j.method.mla.Mla;
@@ -70,17 +69,17 @@ public final class Methods {
                 QmfOptions.SETTINGS, (spec, o, m) -> new Qmf(spec, QmfOptions.from(o), m)));
         add(new MethodDefinition("cca", "CCA: closed-form canonical projections per pair of modalities, mean fill, "
                 + "linear classifier", CcaOptions.SETTINGS, onFeatureVectors("cca", (spec, o, m) -> new Cca(spec, CcaOptions.from(o), m)),
-                Recipes.CCA_CLASSIFIER));
+                MissingRecipes.ccaClassifier()));
         add(new MethodDefinition("dcca", "deep CCA: per-modality networks trained on their pairwise correlations, "
                 + "mean fill, linear classifier", DeepCcaOptions.DCCA_SETTINGS,
-                onFeatureVectors("dcca", (spec, o, m) -> new Dcca(spec, DeepCcaOptions.from(o), m)), Recipes.DEEP_CCA));
+                onFeatureVectors("dcca", (spec, o, m) -> new Dcca(spec, DeepCcaOptions.from(o), m)), MissingRecipes.deepCca()));
         add(new MethodDefinition("dccae", "DCCAE: deep CCA plus per-modality autoencoders", DeepCcaOptions.DCCAE_SETTINGS,
-                onFeatureVectors("dccae", (spec, o, m) -> new Dccae(spec, DeepCcaOptions.from(o), m)), Recipes.DEEP_CCA));
+                onFeatureVectors("dccae", (spec, o, m) -> new Dccae(spec, DeepCcaOptions.from(o), m)), MissingRecipes.deepCca()));
         add(new MethodDefinition("ae", "AE: zero fill, joint autoencoder that reconstructs the missing modalities, "
                 + "classifier on its output", ImputerOptions.AE_SETTINGS,
-                onFeatureVectors("ae", (spec, o, m) -> new Ae(spec, ImputerOptions.ae(o), m)), Recipes.GCNET_AUTOENCODER));
+                onFeatureVectors("ae", (spec, o, m) -> new Ae(spec, ImputerOptions.ae(o), m)), MissingRecipes.gcnetAutoencoder()));
         add(new MethodDefinition("cra", "CRA: AE with a cascade of residual autoencoders", ImputerOptions.CRA_SETTINGS,
-                onFeatureVectors("cra", (spec, o, m) -> new Cra(spec, ImputerOptions.cra(o), m)), Recipes.GCNET_AUTOENCODER));
+                onFeatureVectors("cra", (spec, o, m) -> new Cra(spec, ImputerOptions.cra(o), m)), MissingRecipes.gcnetAutoencoder()));
         add(new MethodDefinition("mmin", "MMIN: a teacher on complete samples, then imagination of the missing codes",
                 MminOptions.SETTINGS, onFeatureVectors("mmin", (spec, o, m) -> new Mmin(spec, MminOptions.from(o), m)),
                 MissingRecipes.gcnet(MminOptions.TEACHER_EPOCHS_DEFAULT)));

@@ -14,10 +14,8 @@ import java.util.List;
 import org.mla4j.core.Batch;
 import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
-import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
-import org.mla4j.core.TensorSplit;
 import org.mla4j.core.TrainingStep;
 import org.mla4j.engine.Scalars;
 import org.mla4j.method.shared.ZeroedOthersPrediction;
@@ -42,10 +40,9 @@ import org.mla4j.nn.ParameterGroup;
  * every block's input; 5 blocks of 256-128-64). No cycle. Targets, simulated drops and prediction as in
  * {@link Mmin}; the invariant codes of absent modalities are S(Enc_m(0)), as the original keeps them.
  */
-public final class IfMmin implements Method {
+public final class IfMmin extends TwoStageMethod {
     private final NDManager manager;
     private final IfMminOptions options;
-    private final TeacherStage stage;
     private final int numClasses;
     private final FcEncoderSet teacherEncoders;
     private final ParameterGroup teacherShared;
@@ -55,12 +52,11 @@ public final class IfMmin implements Method {
     private final ResidualCascade imagination;
     private final ParameterGroup imaginationGroup;
     private final ParameterGroup classifier;
-    private boolean studentStarted;
 
     public IfMmin(ModelSpec spec, IfMminOptions options, NDManager parent) {
+        super(new TeacherStage("if-mmin", options.teacherEpochs()));
         this.manager = parent.newSubManager();
         this.options = options;
-        this.stage = new TeacherStage("if-mmin", options.teacherEpochs());
         this.numClasses = spec.numClasses();
         int m = spec.numModalities();
         this.teacherEncoders = new FcEncoderSet(spec, "teacher.encoder.", 0.3f, FcNet.Init.KAIMING, manager);
@@ -114,34 +110,15 @@ public final class IfMmin implements Method {
     }
 
     @Override
-    public void prepare(TensorSplit fit, NDManager parent) {
-        stage.requireTeacherData(fit, parent);
-    }
-
-    @Override
-    public boolean readsHiddenValues() {
-        return true;
-    }
-
-    @Override
-    public boolean selectable(int epoch) {
-        return !stage.isTeacherEpoch(epoch);
-    }
-
-    @Override
-    public void trainBatch(Batch batch, TrainingStep step) {
-        MissingViews views = MissingViews.of(batch, step.random());
-        if (stage.isTeacherEpoch(step.epoch())) {
-            trainTeacher(batch, views, step);
-            return;
+    void startStudent() {
+        for (int m = 0; m < encoders.size(); m++) {
+            TeacherStage.copy(teacherEncoders.get(m), encoders.get(m));
         }
-        if (stage.isFirstStudentEpoch(step.epoch()) && !studentStarted) {
-            for (int m = 0; m < encoders.size(); m++) {
-                TeacherStage.copy(teacherEncoders.get(m), encoders.get(m));
-            }
-            TeacherStage.copy(teacherShared, shared);
-        }
-        studentStarted = true;
+        TeacherStage.copy(teacherShared, shared);
+    }
+
+    @Override
+    void trainStudent(Batch batch, MissingViews views, TrainingStep step) {
         Forward frozen = Forward.inference(batch.manager());
         NDArray target = teacherEncoders.concat(frozen, views.reverse()).stopGradient();
         NDArray invariantTarget = invariantCodes(frozen, teacherShared, teacherEncoders.each(frozen, views.full()))
@@ -182,7 +159,8 @@ public final class IfMmin implements Method {
     }
 
     /** Stage 1: CE of the teacher plus the mean pairwise CMD of its invariant codes, on complete samples. */
-    private void trainTeacher(Batch batch, MissingViews views, TrainingStep step) {
+    @Override
+    void trainTeacher(Batch batch, MissingViews views, TrainingStep step) {
         long[] rows = views.completeRows();
         if (rows.length == 0) {
             return;

@@ -8,10 +8,8 @@ import java.util.List;
 import org.mla4j.core.Batch;
 import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
-import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
-import org.mla4j.core.TensorSplit;
 import org.mla4j.core.TrainingStep;
 import org.mla4j.engine.Scalars;
 import org.mla4j.method.shared.ZeroedOthersPrediction;
@@ -36,13 +34,12 @@ import org.mla4j.nn.ParameterGroup;
  * absent slots are left out of the imagination MSE. Prediction: zero-filled inputs through Enc, CRA_f and
  * C; modality m's own output is the model with every other modality zeroed (absent).
  */
-public final class Mmin implements Method {
+public final class Mmin extends TwoStageMethod {
     static final int[] CASCADE_LAYERS = {256, 128, 64};
     static final int CASCADE_BLOCKS = 5;
 
     private final NDManager manager;
     private final MminOptions options;
-    private final TeacherStage stage;
     private final int numClasses;
     private final FcEncoderSet teacherEncoders;
     private final ParameterGroup teacherClassifier;
@@ -52,13 +49,11 @@ public final class Mmin implements Method {
     private final ResidualCascade cycle;
     private final ParameterGroup cycleGroup;
     private final ParameterGroup classifier;
-    /** Whether the student has begun (its encoders were copied from the teacher, or came from a checkpoint). */
-    private boolean studentStarted;
 
     public Mmin(ModelSpec spec, MminOptions options, NDManager parent) {
+        super(new TeacherStage("mmin", options.teacherEpochs()));
         this.manager = parent.newSubManager();
         this.options = options;
-        this.stage = new TeacherStage("mmin", options.teacherEpochs());
         this.numClasses = spec.numClasses();
         int m = spec.numModalities();
         // GCNet: the teacher ("utt_fusion") Kaiming-initialised, dropout 0.3; the student N(0, 0.02), dropout 0.5
@@ -104,33 +99,14 @@ public final class Mmin implements Method {
     }
 
     @Override
-    public void prepare(TensorSplit fit, NDManager parent) {
-        stage.requireTeacherData(fit, parent);
-    }
-
-    @Override
-    public boolean readsHiddenValues() {
-        return true;
-    }
-
-    @Override
-    public boolean selectable(int epoch) {
-        return !stage.isTeacherEpoch(epoch);
-    }
-
-    @Override
-    public void trainBatch(Batch batch, TrainingStep step) {
-        MissingViews views = MissingViews.of(batch, step.random());
-        if (stage.isTeacherEpoch(step.epoch())) {
-            trainTeacher(batch, views, step);
-            return;
+    void startStudent() {
+        for (int m = 0; m < encoders.size(); m++) {
+            TeacherStage.copy(teacherEncoders.get(m), encoders.get(m));
         }
-        if (stage.isFirstStudentEpoch(step.epoch()) && !studentStarted) {
-            for (int m = 0; m < encoders.size(); m++) {
-                TeacherStage.copy(teacherEncoders.get(m), encoders.get(m));
-            }
-        }
-        studentStarted = true;
+    }
+
+    @Override
+    void trainStudent(Batch batch, MissingViews views, TrainingStep step) {
         NDArray target = imaginationTarget(views, batch.manager());
         NDArray weights = views.knownWeights();
         int known = (int) weights.sum().getFloat();
@@ -158,7 +134,8 @@ public final class Mmin implements Method {
     }
 
     /** Stage 1: CE of the teacher on the batch's complete samples (all modalities known). */
-    private void trainTeacher(Batch batch, MissingViews views, TrainingStep step) {
+    @Override
+    void trainTeacher(Batch batch, MissingViews views, TrainingStep step) {
         long[] rows = views.completeRows();
         if (rows.length == 0) {
             return;

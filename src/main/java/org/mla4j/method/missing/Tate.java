@@ -8,10 +8,8 @@ import java.util.List;
 import org.mla4j.core.Batch;
 import org.mla4j.core.Forward;
 import org.mla4j.core.Losses;
-import org.mla4j.core.Method;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.Predictions;
-import org.mla4j.core.TensorSplit;
 import org.mla4j.core.TrainingStep;
 import org.mla4j.engine.Scalars;
 import org.mla4j.nn.ParameterGroup;
@@ -33,20 +31,19 @@ import org.mla4j.nn.ParameterGroup;
  * always says what the network is fed ({@link MissingTag}). Modality m's own output is the student fed
  * x_m alone, tagged so.
  */
-public final class Tate implements Method {
+public final class Tate extends TwoStageMethod {
     private static final float L2 = 0.5f * 1e-4f * 0.1f;
 
     private final NDManager manager;
     private final TateOptions options;
-    private final TeacherStage stage;
     private final int numClasses;
     private final TateNet teacher;
     private final TateNet student;
 
     public Tate(ModelSpec spec, TateOptions options, NDManager parent) {
+        super(new TeacherStage("tate", options.teacherEpochs()));
         this.manager = parent.newSubManager();
         this.options = options;
-        this.stage = new TeacherStage("tate", options.teacherEpochs());
         this.numClasses = spec.numClasses();
         this.teacher = new TateNet(spec, "teacher.", manager);
         this.student = new TateNet(spec, "", manager);
@@ -64,40 +61,27 @@ public final class Tate implements Method {
         return all;
     }
 
+    /** The teacher on the batch's complete samples, tagged complete. */
     @Override
-    public void prepare(TensorSplit fit, NDManager parent) {
-        stage.requireTeacherData(fit, parent);
-    }
-
-    @Override
-    public boolean readsHiddenValues() {
-        return true;
-    }
-
-    @Override
-    public boolean selectable(int epoch) {
-        return !stage.isTeacherEpoch(epoch);
-    }
-
-    @Override
-    public void trainBatch(Batch batch, TrainingStep step) {
-        MissingViews views = MissingViews.of(batch, step.random());
+    void trainTeacher(Batch batch, MissingViews views, TrainingStep step) {
         NDManager bm = batch.manager();
-        if (stage.isTeacherEpoch(step.epoch())) {
-            long[] rows = views.completeRows();
-            if (rows.length == 0) {
-                return;
-            }
-            NDArray index = bm.create(rows);
-            NDArray[] inputs = new NDArray[views.full().length];
-            boolean[][] all = new boolean[inputs.length][rows.length];
-            for (int m = 0; m < inputs.length; m++) {
-                inputs[m] = views.full()[m].get(index);
-                java.util.Arrays.fill(all[m], true);
-            }
-            train(step, teacher, inputs, MissingTag.tensor(all, bm), batch.oneHot().get(index), null, bm);
+        long[] rows = views.completeRows();
+        if (rows.length == 0) {
             return;
         }
+        NDArray index = bm.create(rows);
+        NDArray[] inputs = new NDArray[views.full().length];
+        boolean[][] all = new boolean[inputs.length][rows.length];
+        for (int m = 0; m < inputs.length; m++) {
+            inputs[m] = views.full()[m].get(index);
+            java.util.Arrays.fill(all[m], true);
+        }
+        train(step, teacher, inputs, MissingTag.tensor(all, bm), batch.oneHot().get(index), null, bm);
+    }
+
+    @Override
+    void trainStudent(Batch batch, MissingViews views, TrainingStep step) {
+        NDManager bm = batch.manager();
         NDArray target = teacher.encode(Forward.inference(bm), views.full(), MissingTag.tensor(views.knownFlags(), bm))
                 .stopGradient();
         train(step, student, views.fed(), MissingTag.tensor(views.fedFlags(), bm), batch.oneHot(), target, bm);
