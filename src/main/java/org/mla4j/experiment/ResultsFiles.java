@@ -24,7 +24,9 @@ final class ResultsFiles {
             md.append(r.description()).append("\n\n");
         }
         md.append("Dataset `").append(r.dataset().name()).append("` (SHA-256 `").append(r.dataset().sha256())
-                .append("`), ").append(r.epochs()).append(" epochs, seeds ").append(r.seedList()).append(".\n\n");
+                .append("`), ").append(r.epochs()).append(" epochs (a method with its own training recipe, such as Table 2's "
+                + "baselines, trains for the recipe's unless the spec sets train.epochs; each run's config.json has "
+                + "its settings), seeds ").append(r.seedList()).append(".\n\n");
         for (double rate : r.rates()) {
             md.append("## ").append(r.accuracyHeading(rate)).append("\n\n").append(r.accuracyCaption(rate)).append("\n\n")
                     .append(r.accuracy(rate).markdown()).append("\nCommand: `").append(r.command()).append("`\n\n");

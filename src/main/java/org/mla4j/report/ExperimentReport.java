@@ -104,7 +104,8 @@ public final class ExperimentReport {
         Map<String, Object> p = results.provenance();
         blocks.add(new ReportDocument.Paragraph(String.format(Locale.ROOT,
                 "Dataset `%s` (modalities %s; SHA-256 `%s`). %d of %d runs finished: %d rows × %d missing rate%s × "
-                        + "seeds %s, %d epochs each. Models are chosen by validation fused accuracy (a validation "
+                        + "seeds %s, %d epochs each (a method with its own training recipe, such as Table 2's baselines, "
+                        + "trains for the recipe's unless the spec sets train.epochs). Models are chosen by validation fused accuracy (a validation "
                         + "split carved from the training split); every accuracy is on the test split, as mean ± "
                         + "sample standard deviation over seeds.",
                 results.dataset().name(), String.join(", ", results.dataset().modalities()), results.dataset().sha256(),
