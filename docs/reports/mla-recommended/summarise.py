@@ -3,6 +3,7 @@
 
     docs/reports/mla-recommended/summarise.py DATASET=BASELINES_DIR,MLA_VARIANTS_DIR ...
 
+With --variants first: every variant of the MLA grids against every dataset instead.
 BASELINES_DIR holds a Table 1 grid (every method with its defaults, so `mla` is the recommended MLA),
 MLA_VARIANTS_DIR the grid of experiments/<dataset>/mla-recommended.yaml. Prints Markdown.
 """
@@ -21,7 +22,20 @@ def cell(r):
     return f"{100 * float(r['fused_mean']):.1f} ± {100 * float(r['fused_std']):.1f}"
 
 
+def variant_table(args):
+    """Every variant's fused test accuracy on every dataset: the 'what we tried' table."""
+    grids = [(a.split("=", 1)[0], rows(a.split("=", 1)[1].split(",")[1])) for a in args]
+    names = list(grids[0][1])
+    print("| variant | " + " | ".join(n for n, _ in grids) + " |")
+    print("|---|" + "---|" * len(grids))
+    for v in names:
+        print(f"| {v.removeprefix('mla (').removesuffix(')')} | " + " | ".join(cell(g[v]) for _, g in grids) + " |")
+
+
 def main(args):
+    if args and args[0] == "--variants":
+        variant_table(args[1:])
+        return
     print("| dataset | MLA, paper | MLA, recommended | best baseline | recommended − best | within 1 std of the best |")
     print("|---|---|---|---|---|---|")
     for arg in args:

@@ -352,9 +352,14 @@ public final class ExperimentResults {
 
     /** Caption of the missing-rate table. */
     public String sweepCaption() {
-        return "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η: every (sample, modality) "
-                + "pair is dropped with probability η in train, validation and test, at least one modality kept per "
-                + "sample; mean ± sample std over seeds " + seedList() + ".";
+        String how = "global".equals(spec.at("/missing/protocol").asText("independent"))
+                ? "a share η of all (sample, modality) cells is missing in train, validation and test, at least one "
+                        + "modality kept per sample (GCNet's global protocol: with M modalities at most (M − 1)/M of "
+                        + "the cells can be missing, so a larger η gives that mask)"
+                : "every (sample, modality) pair is dropped with probability η in train, validation and test, at "
+                        + "least one modality kept per sample";
+        return "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η: " + how
+                + "; mean ± sample std over seeds " + seedList() + ".";
     }
 
     /** The variants and the options each sets, as a Markdown table. */
