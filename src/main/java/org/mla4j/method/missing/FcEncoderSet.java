@@ -40,9 +40,7 @@ public final class FcEncoderSet {
      * out = K a classifier head (GCNet's "FcClassifier").
      */
     public static Block fcEnc(ModelSpec spec, int in, int out, float dropout, FcNet.Init init, NDManager manager) {
-        int[] hidden = new int[Math.max(0, spec.encoder().layers() - 1)];
-        java.util.Arrays.fill(hidden, spec.encoder().width());
-        return FcNet.builder(out).hidden(hidden).dropout(dropout).init(init).build(in, manager);
+        return FcEncoders.block(spec.encoder(), in, out, dropout, init, manager);
     }
 
     /** Features per modality (w). */

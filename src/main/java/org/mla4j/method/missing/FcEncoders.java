@@ -44,9 +44,15 @@ public final class FcEncoders {
 
     /** FC-Enc(d_in → {@code out}) with dropout p, initialised in {@code manager}. */
     public static Block block(EncoderSpec encoder, int inputDim, int out, float dropout, NDManager manager) {
+        return block(encoder, inputDim, out, dropout, FcNet.Init.NORMAL_002, manager);
+    }
+
+    /** The same with another initialisation (MMIN's teacher: Kaiming). */
+    public static Block block(EncoderSpec encoder, int inputDim, int out, float dropout, FcNet.Init init,
+                              NDManager manager) {
         int[] hidden = new int[Math.max(0, encoder.layers() - 1)];
         Arrays.fill(hidden, encoder.width());
-        return FcNet.builder(out).hidden(hidden).dropout(dropout).init(FcNet.Init.NORMAL_002).build(inputDim, manager);
+        return FcNet.builder(out).hidden(hidden).dropout(dropout).init(init).build(inputDim, manager);
     }
 
     /** One FC-Enc(d_m → w) per modality, groups {@code <prefix>.<modality>}. */
