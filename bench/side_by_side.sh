@@ -35,7 +35,8 @@ the thread settings and variants of that round), their ratio per round and the m
                       (slow: minutes per round)
   --threads LIST      anchor thread settings (default 1,2)
   --variants LIST     anchor variants (default: the anchor's)
-  --methods LIST      anchor method ids (default: the anchor's)
+  --methods LIST      method ids timed on both sides (default: the anchor's, i.e. mla_hgm, mla_nohgm,
+                      sum, concat, late, film, bigated, ogm_ge, qmf; mla_hgm,concat with --cnn)
   --mla-arg ARG       extra argument for ./mla bench (repeatable)
   --anchor-arg ARG    extra argument for anchor.py (repeatable)
   --out DIR           keep every JSON there (default runs/side-by-side/<time>)
@@ -69,7 +70,12 @@ fi
 out="${out:-$root/runs/side-by-side/$(date +%Y%m%d-%H%M%S)}"
 mkdir -p "$out"
 
-mla_cmd=("$root/mla" bench --epochs "$epochs" --warmup "$warmup" --quiet)
+# both sides time the same methods: the anchor's list (its default: every Table 1 method it implements)
+if [ -z "$methods" ]; then
+  if [ "$encoder" = cnn ]; then methods="mla_hgm,concat"
+  else methods="mla_hgm,mla_nohgm,sum,concat,late,film,bigated,ogm_ge,qmf"; fi
+fi
+mla_cmd=("$root/mla" bench --epochs "$epochs" --warmup "$warmup" --methods "$methods" --quiet)
 [ -n "$jit_warmup" ] && mla_cmd+=(--jit-warmup "$jit_warmup")
 mla_cmd+=("${mla_args[@]+"${mla_args[@]}"}")
 anchor_cmd=("$python" "$here/pytorch/anchor.py" --encoder "$encoder" --epochs "$epochs" --warmup "$warmup"

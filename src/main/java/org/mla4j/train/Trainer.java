@@ -3,9 +3,11 @@ package org.mla4j.train;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.mla4j.core.Method;
@@ -17,6 +19,8 @@ import org.mla4j.eval.Evaluator;
 import org.mla4j.eval.SplitMetrics;
 import org.mla4j.nn.ParameterGroup;
 import org.mla4j.nn.ParameterSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The shared training loop: shuffled mini-batches (last partial batch kept), the method's batch
@@ -29,6 +33,8 @@ import org.mla4j.nn.ParameterSnapshot;
  * ({@link #resumingFrom}) repeats it exactly.
  */
 public final class Trainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
+
     /** Raised when a loss becomes NaN or infinite: training cannot continue. */
     public static final class DivergedException extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -85,6 +91,9 @@ public final class Trainer {
             if (resume != null) {
                 StateRestore.apply(method, session, resume);
             }
+            // start-up cost (issue 16; bench/startup.sh reads this line): JVM, engine, data and model set-up
+            LOG.debug("first epoch starts {} s after the JVM started",
+                    String.format(Locale.ROOT, "%.3f", ManagementFactory.getRuntimeMXBean().getUptime() / 1e3));
             for (int epoch = resume == null ? 0 : resume.epochsDone(); epoch < config.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 float lr = config.schedule().at(epoch);
