@@ -99,7 +99,7 @@ public final class RunDirectory {
         lossNames.forEach(n -> sb.append(',').append(n));
         sb.append(",val_fused_accuracy,val_macro_f1");
         modalities.forEach(n -> sb.append(",val_accuracy_").append(n));
-        sb.append(",seconds\n");
+        sb.append(",seconds,validation_seconds\n");
         for (EpochRecord r : outcome.history()) {
             sb.append(r.epoch() + 1).append(',').append(r.learningRate()); // numbered from 1 (RunHistory)
             lossNames.forEach(n -> sb.append(',').append(r.losses().getOrDefault(n, Double.NaN)));
@@ -108,7 +108,8 @@ public final class RunDirectory {
                 Double acc = r.validation().modalityAccuracy().get(n);
                 sb.append(',').append(acc == null ? "" : acc.toString());
             });
-            sb.append(',').append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds())).append('\n');
+            sb.append(',').append(String.format(java.util.Locale.ROOT, "%.3f", r.seconds()))
+                    .append(',').append(String.format(java.util.Locale.ROOT, "%.3f", r.validationSeconds())).append('\n');
         }
         return sb.toString();
     }

@@ -99,12 +99,15 @@ public final class Trainer {
                 float lr = config.schedule().at(epoch);
                 Map<String, Double> losses = trainEpoch(method, splits.fit(), session, epoch, lr, manager);
                 requireFinite(method.name(), losses, epoch, lr);
+                long validationStart = System.nanoTime();
                 method.calibrate(() -> Evaluator.predict(method, splits.validation(), manager),
                         splits.validation().labelValues());
                 SplitMetrics val = Evaluator.evaluate(method, splits.validation(), splits.modalityNames(), manager);
                 boolean improved = method.selectable(epoch) && best.offer(epoch, val.fusedAccuracy(), val.fusedLoss(),
                         method.groups());
-                EpochRecord record = new EpochRecord(epoch, lr, losses, val, (System.nanoTime() - epochStart) / 1e9);
+                long epochEnd = System.nanoTime();
+                EpochRecord record = new EpochRecord(epoch, lr, losses, val, (epochEnd - epochStart) / 1e9,
+                        (epochEnd - validationStart) / 1e9);
                 history.add(record);
                 listener.onEpoch(record, improved);
                 if (checkpointer.due(epoch + 1, config.epochs())) {

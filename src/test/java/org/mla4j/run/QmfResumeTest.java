@@ -83,7 +83,7 @@ class QmfResumeTest {
     }
 
     private static List<EpochRecord> withoutTiming(List<EpochRecord> history) {
-        return history.stream().map(r -> new EpochRecord(r.epoch(), r.learningRate(), r.losses(), r.validation(), 0))
+        return history.stream().map(r -> new EpochRecord(r.epoch(), r.learningRate(), r.losses(), r.validation(), 0, 0))
                 .toList();
     }
 }

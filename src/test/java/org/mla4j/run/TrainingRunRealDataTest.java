@@ -48,6 +48,11 @@ class TrainingRunRealDataTest {
         assertThat(outcome.validation().fusedAccuracy()).as("the selected model is the best validation epoch")
                 .isEqualTo(bestVal);
         assertThat(outcome.history().get(outcome.bestEpoch()).validation().fusedAccuracy()).isEqualTo(bestVal);
+        // each epoch's validation time is a measured part of the epoch (issue 16's evaluation share)
+        assertThat(outcome.history()).allSatisfy(r -> {
+            assertThat(r.validationSeconds()).isPositive();
+            assertThat(r.validationSeconds()).isLessThan(r.seconds());
+        });
     }
 
     @Test
@@ -58,7 +63,7 @@ class TrainingRunRealDataTest {
             Path run = dir.resolve("run-" + fusion.label());
             RunDirectory.write(run, outcome, Provenance.collect(java.util.List.of("test")), false);
             assertThat(run.resolve("metrics.json")).exists();
-            assertThat(run.resolve("history.csv")).exists();
+            assertThat(Files.readAllLines(run.resolve("history.csv")).get(0)).endsWith(",seconds,validation_seconds");
             assertThat(run.resolve("config.json")).exists();
 
             ModelFile.Loaded loaded = ModelFile.load(run);

@@ -107,7 +107,7 @@ class TwoStageResumeTest {
     }
 
     private static List<String> withoutTiming(List<EpochRecord> history) {
-        return history.stream().map(r -> new EpochRecord(r.epoch(), r.learningRate(), r.losses(), r.validation(), 0)
+        return history.stream().map(r -> new EpochRecord(r.epoch(), r.learningRate(), r.losses(), r.validation(), 0, 0)
                 .toString()).toList();
     }
 }
