@@ -21,7 +21,6 @@ import org.mla4j.settings.SettingValues;
 import org.mla4j.support.TestConfigs;
 import org.mla4j.train.Checkpointer;
 import org.mla4j.train.EpochListener;
-import org.mla4j.train.EpochRecord;
 import org.mla4j.train.TrainingState;
 
 /**
@@ -99,7 +98,7 @@ class CheckpointResumeTest {
         RunOutcome resumed = TrainingRun.execute(saved.header().config(), dataset, EpochListener.NONE, saved.state(),
                 Checkpointer.NONE);
 
-        assertThat(withoutTiming(resumed.history())).isEqualTo(withoutTiming(uninterrupted.history()));
+        assertThat(CrashAndResume.withoutTiming(resumed.history())).isEqualTo(CrashAndResume.withoutTiming(uninterrupted.history()));
         assertThat(resumed.bestEpoch()).isEqualTo(uninterrupted.bestEpoch());
         assertThat(resumed.test()).isEqualTo(uninterrupted.test());
         assertThat(resumed.validation()).isEqualTo(uninterrupted.validation());
@@ -228,10 +227,5 @@ class CheckpointResumeTest {
         String text = Files.readString(json);
         assertThat(text).contains(from);
         Files.writeString(json, text.replace(from, to));
-    }
-
-    private static List<String> withoutTiming(List<EpochRecord> history) {
-        return history.stream().map(r -> new EpochRecord(r.epoch(), r.learningRate(), r.losses(), r.validation(), 0, 0)
-                .toString()).toList();
     }
 }

@@ -20,6 +20,7 @@ import org.mla4j.core.TensorSplit;
 import org.mla4j.core.TrainingStep;
 import org.mla4j.engine.Scalars;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.method.shared.ZeroedOthersPrediction;
 import org.mla4j.nn.ParameterGroup;
 
 /**
@@ -156,20 +157,8 @@ abstract class AutoencoderImputer implements Method {
     @Override
     public Predictions predict(Batch batch) {
         Forward inference = Forward.inference(batch.manager());
-        NDArray[] inputs = new NDArray[encoders.size()];
-        for (int m = 0; m < inputs.length; m++) {
-            inputs[m] = batch.features(m);
-        }
-        NDArray fused = inference.through(classifier, completed(inference, inputs));
-        NDArray[] unimodal = new NDArray[inputs.length];
-        for (int m = 0; m < inputs.length; m++) {
-            NDArray[] only = new NDArray[inputs.length];
-            for (int j = 0; j < inputs.length; j++) {
-                only[j] = j == m ? inputs[j] : inputs[j].zerosLike();
-            }
-            unimodal[m] = inference.through(classifier, completed(inference, only));
-        }
-        return Predictions.joint(batch, spec.numClasses(), fused, unimodal);
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(),
+                inputs -> inference.through(classifier, completed(inference, inputs)));
     }
 
     @Override

@@ -238,12 +238,8 @@ public final class Cca implements Method {
     @Override
     public Predictions predict(Batch batch) {
         Forward inference = Forward.inference(batch.manager());
-        NDArray fused = inference.through(head, features(inference, batch, -1));
-        NDArray[] unimodal = new NDArray[projections.size()];
-        for (int m = 0; m < unimodal.length; m++) {
-            unimodal[m] = inference.through(head, features(inference, batch, m));
-        }
-        return Predictions.joint(batch, spec.numClasses(), fused, unimodal);
+        return OnlyModalityPrediction.predict(batch, spec.numClasses(),
+                only -> inference.through(head, features(inference, batch, only)));
     }
 
     @Override

@@ -60,6 +60,13 @@ public final class FcEncoderSet {
         return groups;
     }
 
+    /** The encoders' groups followed by {@code more}, in that order (a model's optimiser groups). */
+    public List<ParameterGroup> groupsAnd(ParameterGroup... more) {
+        List<ParameterGroup> g = new ArrayList<>(groups);
+        g.addAll(List.of(more));
+        return g;
+    }
+
     /** {@code [Enc_1(x_1) ‖ … ‖ Enc_M(x_M)]}: n × (w·M). */
     public NDArray concat(Forward forward, NDArray[] inputs) {
         return NDArrays.concat(new NDList(each(forward, inputs)), 1);

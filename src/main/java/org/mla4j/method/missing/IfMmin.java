@@ -95,18 +95,11 @@ public final class IfMmin extends TwoStageMethod {
     }
 
     private List<ParameterGroup> teacherGroups() {
-        List<ParameterGroup> g = new ArrayList<>(teacherEncoders.groups());
-        g.add(teacherShared);
-        g.add(teacherClassifier);
-        return g;
+        return teacherEncoders.groupsAnd(teacherShared, teacherClassifier);
     }
 
     private List<ParameterGroup> studentGroups() {
-        List<ParameterGroup> g = new ArrayList<>(encoders.groups());
-        g.add(shared);
-        g.add(imaginationGroup);
-        g.add(classifier);
-        return g;
+        return encoders.groupsAnd(shared, imaginationGroup, classifier);
     }
 
     @Override

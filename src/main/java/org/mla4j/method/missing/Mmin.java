@@ -85,17 +85,11 @@ public final class Mmin extends TwoStageMethod {
     }
 
     List<ParameterGroup> teacherGroups() {
-        List<ParameterGroup> g = new ArrayList<>(teacherEncoders.groups());
-        g.add(teacherClassifier);
-        return g;
+        return teacherEncoders.groupsAnd(teacherClassifier);
     }
 
     private List<ParameterGroup> studentGroups() {
-        List<ParameterGroup> g = new ArrayList<>(encoders.groups());
-        g.add(imaginationGroup);
-        g.add(cycleGroup);
-        g.add(classifier);
-        return g;
+        return encoders.groupsAnd(imaginationGroup, cycleGroup, classifier);
     }
 
     @Override

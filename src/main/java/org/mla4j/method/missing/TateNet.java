@@ -10,7 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
-import java.util.ArrayList;
 import java.util.List;
 import org.mla4j.core.Forward;
 import org.mla4j.core.ModelSpec;
@@ -76,9 +75,7 @@ final class TateNet {
     }
 
     List<ParameterGroup> groups() {
-        List<ParameterGroup> g = new ArrayList<>(encoders.groups());
-        g.addAll(List.of(projection, fusionEncoder, fusionDecoder, pooling, head));
-        return g;
+        return encoders.groupsAnd(projection, fusionEncoder, fusionDecoder, pooling, head);
     }
 
     int tokenDim() {

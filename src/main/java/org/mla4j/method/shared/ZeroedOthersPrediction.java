@@ -4,10 +4,9 @@ import ai.djl.ndarray.NDArray;
 import java.util.function.Function;
 import org.mla4j.core.Batch;
 import org.mla4j.core.Predictions;
-import org.mla4j.method.baseline.BiGated;
 
 /**
- * Unimodal evaluation of a model that only has a fused output (FiLM, BiGated): modality m's
+ * Unimodal evaluation of a model that only has a fused output (FiLM, BiGated, MMIN, IF-MMIN, AE, CRA): modality m's
  * logits are the model's output when every other modality's input is set to zero,
  * {@code f_m = F(0, …, x_m, …, 0)}. Inputs are standardised, so zero is each feature's training
  * mean — the same value an absent modality is filled with.

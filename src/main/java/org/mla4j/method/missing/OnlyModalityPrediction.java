@@ -1,0 +1,25 @@
+package org.mla4j.method.missing;
+
+import ai.djl.ndarray.NDArray;
+import java.util.function.IntFunction;
+import org.mla4j.core.Batch;
+import org.mla4j.core.Predictions;
+
+/**
+ * Predictions of a model that fills what is missing itself (CCA, DCCA, DCCAE): the fused logits with
+ * every modality as observed, and modality m's logits with every other modality treated as absent.
+ */
+final class OnlyModalityPrediction {
+    private OnlyModalityPrediction() {
+    }
+
+    /** @param logits {@code only} → logits: {@code only < 0} uses every modality, {@code only = m} modality m alone */
+    static Predictions predict(Batch batch, int numClasses, IntFunction<NDArray> logits) {
+        NDArray fused = logits.apply(-1);
+        NDArray[] unimodal = new NDArray[batch.numModalities()];
+        for (int m = 0; m < unimodal.length; m++) {
+            unimodal[m] = logits.apply(m);
+        }
+        return Predictions.joint(batch, numClasses, fused, unimodal);
+    }
+}
