@@ -1,7 +1,6 @@
 package org.mla4j.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,11 +41,6 @@ class CheckpointResumeTest {
     @TempDir
     Path dir;
 
-    /** Thrown by the simulated crash. */
-    static final class Crash extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-    }
-
     @BeforeAll
     static void reference() {
         dataDir = TestDatasets.builder().samples(240).classes(4).modality("a", 12).modality("b", 6)
@@ -67,26 +61,7 @@ class CheckpointResumeTest {
 
     /** Trains with a checkpoint after every epoch and "crashes" right after saving epoch {@code stopAfter}. */
     static TrainingState crashAfter(Path runDir, int stopAfter) {
-        RunCheckpointer files = new RunCheckpointer(runDir, 1, header(), false);
-        TrainingState[] saved = new TrainingState[1];
-        Checkpointer crashing = new Checkpointer() {
-            @Override
-            public boolean due(int epochsDone, int totalEpochs) {
-                return files.due(epochsDone, totalEpochs);
-            }
-
-            @Override
-            public void save(TrainingState state) {
-                files.save(state);
-                saved[0] = state;
-                if (state.epochsDone() == stopAfter) {
-                    throw new Crash();
-                }
-            }
-        };
-        assertThatThrownBy(() -> TrainingRun.execute(config(), dataset, EpochListener.NONE, null, crashing))
-                .isInstanceOf(Crash.class);
-        return saved[0];
+        return CrashAndResume.crash(config(), dataset, runDir, stopAfter);
     }
 
     @Test

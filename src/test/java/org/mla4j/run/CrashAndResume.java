@@ -42,9 +42,23 @@ public final class CrashAndResume {
     /** Runs {@code config} uninterrupted, then crashed after epoch {@code stopAfter} in {@code runDir} and resumed. */
     public static Runs run(RunConfig config, MultimodalDataset dataset, Path runDir, int stopAfter) {
         RunOutcome uninterrupted = TrainingRun.execute(config, dataset, EpochListener.NONE);
+        crash(config, dataset, runDir, stopAfter);
+        CheckpointFiles.Saved saved = CheckpointFiles.load(runDir);
+        assertThat(saved.state().epochsDone()).isEqualTo(stopAfter);
+        RunOutcome resumed = TrainingRun.execute(saved.header().config(), dataset, EpochListener.NONE, saved.state(),
+                Checkpointer.NONE);
+        return new Runs(uninterrupted, saved, resumed);
+    }
+
+    /**
+     * Trains {@code config} with a checkpoint in {@code runDir} after every epoch and "crashes" right after
+     * saving epoch {@code stopAfter}; returns the state of that last checkpoint.
+     */
+    public static TrainingState crash(RunConfig config, MultimodalDataset dataset, Path runDir, int stopAfter) {
         CheckpointFiles.Header header = new CheckpointFiles.Header(config, Map.of("command", List.of("mla", "train")),
                 dataset.name(), dataset.checksum());
         RunCheckpointer files = new RunCheckpointer(runDir, 1, header, false);
+        TrainingState[] saved = new TrainingState[1];
         Checkpointer crashing = new Checkpointer() {
             @Override
             public boolean due(int epochsDone, int totalEpochs) {
@@ -54,6 +68,7 @@ public final class CrashAndResume {
             @Override
             public void save(TrainingState state) {
                 files.save(state);
+                saved[0] = state;
                 if (state.epochsDone() == stopAfter) {
                     throw new Crash();
                 }
@@ -61,11 +76,7 @@ public final class CrashAndResume {
         };
         assertThatThrownBy(() -> TrainingRun.execute(config, dataset, EpochListener.NONE, null, crashing))
                 .isInstanceOf(Crash.class);
-        CheckpointFiles.Saved saved = CheckpointFiles.load(runDir);
-        assertThat(saved.state().epochsDone()).isEqualTo(stopAfter);
-        RunOutcome resumed = TrainingRun.execute(saved.header().config(), dataset, EpochListener.NONE, saved.state(),
-                Checkpointer.NONE);
-        return new Runs(uninterrupted, saved, resumed);
+        return saved[0];
     }
 
     /** A history with its wall-clock fields zeroed: the rest of each record must match exactly. */
