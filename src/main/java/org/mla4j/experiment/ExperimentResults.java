@@ -350,14 +350,26 @@ public final class ExperimentResults {
                 "Test accuracy at missing rate η = %s", rate);
     }
 
+    /** How the missing cells were drawn (the spec's protocol), or null when no rate hides any. */
+    public String missingProtocolDescription() {
+        return rates.stream().anyMatch(r -> r > 0) ? protocolText() : null;
+    }
+
+    private String protocolText() {
+        String where = spec.at("/missing/training_only").asBoolean(false)
+                ? "in the training split only (fit and validation rows; the test split is complete)"
+                : "in train, validation and test";
+        return "global".equals(spec.at("/missing/protocol").asText("independent"))
+                ? "a share η of all (sample, modality) cells is missing " + where + ", at least one modality kept "
+                        + "per sample (GCNet's global protocol: with M modalities at most (M − 1)/M of the cells can "
+                        + "be missing, so a larger η gives that mask)"
+                : "every (sample, modality) pair is dropped with probability η " + where + ", at least one "
+                        + "modality kept per sample";
+    }
+
     /** Caption of the missing-rate table. */
     public String sweepCaption() {
-        String how = "global".equals(spec.at("/missing/protocol").asText("independent"))
-                ? "a share η of all (sample, modality) cells is missing in train, validation and test, at least one "
-                        + "modality kept per sample (GCNet's global protocol: with M modalities at most (M − 1)/M of "
-                        + "the cells can be missing, so a larger η gives that mask)"
-                : "every (sample, modality) pair is dropped with probability η in train, validation and test, at "
-                        + "least one modality kept per sample";
+        String how = protocolText();
         return "Fused test accuracy (%) on " + dataset.name() + " against the missing rate η: " + how
                 + "; mean ± sample std over seeds " + seedList() + ".";
     }

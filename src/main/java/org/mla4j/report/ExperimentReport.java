@@ -12,7 +12,9 @@ import org.mla4j.experiment.AnalysisPlan;
 import org.mla4j.experiment.ExperimentResults;
 import org.mla4j.experiment.SpecReader;
 import org.mla4j.io.Json;
+import org.mla4j.run.RunConfig;
 import org.mla4j.run.RunDirectory;
+import org.mla4j.run.SavedRun;
 
 /**
  * The report of an experiment's results directory: the accuracy tables (the paper's Table 1, and
@@ -102,15 +104,16 @@ public final class ExperimentReport {
         }
         long done = results.runs().stream().filter(r -> r.status().equals(ExperimentResults.DONE)).count();
         Map<String, Object> p = results.provenance();
+        String protocol = results.missingProtocolDescription();
         blocks.add(new ReportDocument.Paragraph(String.format(Locale.ROOT,
                 "Dataset `%s` (modalities %s; SHA-256 `%s`). %d of %d runs finished: %d rows × %d missing rate%s × "
-                        + "seeds %s, %d epochs each (a method with its own training recipe, such as Table 2's baselines, "
-                        + "trains for the recipe's unless the spec sets train.epochs). Models are chosen by validation fused accuracy (a validation "
+                        + "seeds %s; %s.%s Models are chosen by validation fused accuracy (a validation "
                         + "split carved from the training split); every accuracy is on the test split, as mean ± "
                         + "sample standard deviation over seeds.",
                 results.dataset().name(), String.join(", ", results.dataset().modalities()), results.dataset().sha256(),
                 done, results.runs().size(), results.rows().size(), results.rates().size(),
-                results.rates().size() == 1 ? "" : "s", results.seedList(), results.epochs())));
+                results.rates().size() == 1 ? "" : "s", results.seedList(), epochsSentence(),
+                protocol == null ? "" : " Missing cells: " + protocol + ".")));
         blocks.add(new ReportDocument.Paragraph(String.format(Locale.ROOT,
                 "Runs made by mla4j %s (git %s), DJL %s, PyTorch %s, Java %s, engine threads: %s; results written %s.",
                 p.getOrDefault("mla4j_version", "?"), p.getOrDefault("git_revision", "?"),
@@ -126,34 +129,94 @@ public final class ExperimentReport {
         return new ReportDocument.Section("Summary", blocks);
     }
 
+    /**
+     * "60 epochs each", or each method's epochs as its finished runs trained them ("late 60, cca 100, …")
+     * where methods follow their own recipes.
+     */
+    private String epochsSentence() {
+        Map<String, java.util.TreeSet<Integer>> byMethod = new LinkedHashMap<>();
+        for (ExperimentResults.RunRecord run : results.runs()) {
+            if (run.status().equals(ExperimentResults.DONE)) {
+                RunConfig config = SavedRun.settings(results.runDirectory(run));
+                if (config != null) {
+                    byMethod.computeIfAbsent(run.row(), k -> new java.util.TreeSet<>()).add(config.epochs());
+                }
+            }
+        }
+        java.util.Set<Integer> all = new java.util.TreeSet<>();
+        byMethod.values().forEach(all::addAll);
+        if (all.size() <= 1) {
+            return (all.isEmpty() ? results.epochs() : all.iterator().next()) + " epochs each";
+        }
+        List<String> parts = new ArrayList<>();
+        byMethod.forEach((row, epochs) -> parts.add(row + " " + String.join("/", epochs.stream().map(String::valueOf)
+                .toList())));
+        return "epochs per row, each method's own training recipe unless the spec sets train.epochs: "
+                + String.join(", ", parts);
+    }
+
+    /** Up to this many runs the report embeds each run's config.json; beyond it, one table line per run. */
+    static final int DETAILED_RUNS = 48;
+
+    private ReportDocument.Details runDetails(ExperimentResults.RunRecord run) {
+        Path config = results.runDirectory(run).resolve(RunDirectory.CONFIG);
+        String summary = "`" + run.directory() + "`: " + run.status();
+        String text;
+        if (run.status().equals(ExperimentResults.DONE)) {
+            var s = org.mla4j.experiment.RunSummary.read(results.runDirectory(run).resolve(RunDirectory.METRICS));
+            summary += String.format(Locale.ROOT, ", test fused %.2f %%, selected epoch %d", 100 * s.fusedAccuracy(),
+                    s.selectedEpoch());
+            try {
+                text = Files.readString(config);
+            } catch (IOException e) {
+                text = "(cannot read " + config + ": " + e.getMessage() + ")";
+            }
+        } else {
+            text = run.failure() != null ? run.failure() : "not trained";
+        }
+        return new ReportDocument.Details(summary, "json", text);
+    }
+
+    private ReportDocument.Table runTable() {
+        List<List<ReportDocument.Cell>> rows = new ArrayList<>();
+        for (ExperimentResults.RunRecord run : results.runs()) {
+            String fused = "–";
+            String epoch = "–";
+            String status = run.status();
+            if (run.status().equals(ExperimentResults.DONE)) {
+                var s = org.mla4j.experiment.RunSummary.read(results.runDirectory(run).resolve(RunDirectory.METRICS));
+                fused = String.format(Locale.ROOT, "%.2f", 100 * s.fusedAccuracy());
+                epoch = String.valueOf(s.selectedEpoch());
+            } else if (run.failure() != null) {
+                status += ": " + run.failure();
+            }
+            rows.add(List.of(ReportDocument.Cell.of("`" + run.directory() + "`"), ReportDocument.Cell.of(status),
+                    ReportDocument.Cell.of(fused), ReportDocument.Cell.of(epoch)));
+        }
+        return new ReportDocument.Table(results.runs().size() + " runs (more than " + DETAILED_RUNS + ", so each "
+                + "run's settings and provenance are in its own `config.json`, not repeated here)",
+                List.of("run", "status", "test fused %", "selected epoch"), rows);
+    }
+
     private ReportDocument.Section runs() {
         List<ReportDocument.Block> blocks = new ArrayList<>();
         blocks.add(new ReportDocument.Paragraph("Each run directory holds `config.json` (every setting, the dataset's "
-                + "SHA-256, the command and versions), `metrics.json`, `history.csv` and the model. Settings and "
-                + "provenance of every run:"));
+                + "SHA-256, the command and versions), `metrics.json`, `history.csv` and the model. "
+                + (results.runs().size() > DETAILED_RUNS ? "The resolved spec and every run:"
+                        : "Settings and provenance of every run:")));
         try {
             blocks.add(new ReportDocument.Details("Resolved experiment spec (`" + ExperimentResults.SPEC_COPY + "`)",
                     "yaml", SpecReader.WRITER.writeValueAsString(results.spec())));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        for (ExperimentResults.RunRecord run : results.runs()) {
-            Path config = results.runDirectory(run).resolve(RunDirectory.CONFIG);
-            String summary = "`" + run.directory() + "`: " + run.status();
-            String text;
-            if (run.status().equals(ExperimentResults.DONE)) {
-                var s = org.mla4j.experiment.RunSummary.read(results.runDirectory(run).resolve(RunDirectory.METRICS));
-                summary += String.format(Locale.ROOT, ", test fused %.2f %%, selected epoch %d", 100 * s.fusedAccuracy(),
-                        s.selectedEpoch());
-                try {
-                    text = Files.readString(config);
-                } catch (IOException e) {
-                    text = "(cannot read " + config + ": " + e.getMessage() + ")";
-                }
-            } else {
-                text = run.failure() != null ? run.failure() : "not trained";
+        if (results.runs().size() > DETAILED_RUNS) {
+            // a big grid's configs would make the report megabytes long; each run keeps its own config.json
+            blocks.add(runTable());
+        } else {
+            for (ExperimentResults.RunRecord run : results.runs()) {
+                blocks.add(runDetails(run));
             }
-            blocks.add(new ReportDocument.Details(summary, "json", text));
         }
         return new ReportDocument.Section("Runs", blocks);
     }

@@ -105,4 +105,32 @@ class RunAndReportTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.errorLines()).singleElement().asString().contains("results.json: not found");
     }
+
+    @Test
+    void theSummaryGivesEachRowsEpochsAndTheMissingProtocol() throws Exception {
+        TestDatasets.builder().samples(40).classes(2).write(dir.resolve("data"));
+        Path spec = dir.resolve("specs").resolve("recipes.yaml");
+        Files.createDirectories(spec.getParent());
+        Files.writeString(spec, """
+                data: ../data
+                methods: [late, cca]
+                seeds: 1
+                train: {batch_size: 16}
+                encoder: {layers: 1, width: 4}
+                missing: {rates: [0.3], protocol: global}
+                report: {modality_gap: [], curves: false}
+                """);
+        Path out = dir.resolve("recipes");
+        CliRun run = CliRun.of("run", spec.toString(), "--out", out.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        CliRun report = CliRun.of("report", out.toString(), "--quiet");
+        assertThat(report.exitCode()).as(report.toString()).isZero();
+        String md = Files.readString(out.resolve("report.md"));
+        // no train.epochs in the spec: late trains its 60 epochs, CCA its recipe's 100
+        assertThat(md).contains("epochs per row, each method's own training recipe unless the spec sets "
+                + "train.epochs: late 60, cca 100.")
+                .contains("Missing cells: a share η of all (sample, modality) cells is missing in train, validation "
+                        + "and test, at least one modality kept per sample (GCNet's global protocol")
+                .contains("<details>"); // a small grid embeds each run's config.json
+    }
 }
