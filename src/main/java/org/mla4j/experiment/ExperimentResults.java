@@ -1,5 +1,6 @@
 package org.mla4j.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,9 +141,10 @@ public final class ExperimentResults {
         } catch (NoSuchFileException e) {
             throw InvalidInputException.inFile(file, "not found; is " + directory
                     + " a results directory written by 'mla run'?");
+        } catch (JsonProcessingException e) {
+            throw Json.invalid(file, e);
         } catch (IOException e) {
-            throw InvalidInputException.inFile(file, "cannot be read as JSON (" + SpecReader.firstLine(e.getMessage())
-                    + ")");
+            throw InvalidInputException.inFile(file, "cannot be read (" + SpecReader.firstLine(e.getMessage()) + ")");
         }
         if (root == null || !FORMAT.equals(root.path("format").asText())) {
             throw InvalidInputException.inFile(file, "is not an mla4j results file (\"format\" must be \"" + FORMAT

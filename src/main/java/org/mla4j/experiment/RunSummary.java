@@ -1,5 +1,6 @@
 package org.mla4j.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +31,10 @@ public record RunSummary(String method, long seed, int selectedEpoch, double fus
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(Files.readAllBytes(metricsFile));
+        } catch (JsonProcessingException e) {
+            throw Json.invalid(metricsFile, e);
         } catch (IOException e) {
-            throw InvalidInputException.inFile(metricsFile, "cannot be read as JSON (" + e.getMessage() + ")");
+            throw InvalidInputException.inFile(metricsFile, "cannot be read (" + e.getMessage() + ")");
         }
         try {
             JsonNode test = root.get("test");

@@ -1,5 +1,6 @@
 package org.mla4j.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -157,8 +158,10 @@ public final class CheckpointFiles {
                     ? "it is a finished run, nothing to resume" : "was the run started with --checkpoint-every?";
             throw InvalidInputException.inFile(runDir, "holds no checkpoint (" + DIRECTORY + "/" + DESCRIPTION
                     + " not found; " + finished + ")");
+        } catch (JsonProcessingException e) {
+            throw Json.invalid(file, e);
         } catch (IOException e) {
-            throw InvalidInputException.inFile(file, "is not valid JSON (" + firstLine(e.getMessage()) + ")");
+            throw InvalidInputException.inFile(file, "cannot be read (" + firstLine(e.getMessage()) + ")");
         }
         if (d == null || !FORMAT.equals(d.path("format").asText())) {
             throw InvalidInputException.inFile(file, "is not an mla4j checkpoint (\"format\" must be \"" + FORMAT + "\")");

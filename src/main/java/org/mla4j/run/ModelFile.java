@@ -1,6 +1,7 @@
 package org.mla4j.run;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -119,8 +120,10 @@ public final class ModelFile {
             d = Json.MAPPER.readTree(Files.readAllBytes(descriptionFile));
         } catch (NoSuchFileException e) {
             throw InvalidInputException.inFile(descriptionFile, "file not found (is " + dir + " a model or run directory?)");
+        } catch (JsonProcessingException e) {
+            throw Json.invalid(descriptionFile, e);
         } catch (IOException e) {
-            throw InvalidInputException.inFile(descriptionFile, "is not valid JSON (" + firstLine(e.getMessage()) + ")");
+            throw InvalidInputException.inFile(descriptionFile, "cannot be read (" + firstLine(e.getMessage()) + ")");
         }
         if (d == null || !FORMAT.equals(d.path("format").asText())) {
             throw InvalidInputException.inFile(descriptionFile, "is not an mla4j model description (\"format\" must be \""

@@ -1,5 +1,6 @@
 package org.mla4j.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +26,8 @@ public final class SavedRun {
             return RunConfig.fromJson(settings, file.toString());
         } catch (NoSuchFileException e) {
             return null;
+        } catch (JsonProcessingException e) {
+            throw Json.invalid(file, e);
         } catch (IOException e) {
             throw InvalidInputException.inFile(file, "is not a valid run configuration ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");

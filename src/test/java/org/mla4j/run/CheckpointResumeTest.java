@@ -183,7 +183,7 @@ class CheckpointResumeTest {
         crashAfter(run, 1);
         Path json = run.resolve("checkpoint/checkpoint.json");
         Files.writeString(json, Files.readString(json).substring(0, 300));
-        assertResumeRefused(run, "checkpoint.json", "not valid JSON");
+        assertResumeRefused(run, "checkpoint.json", "not valid JSON: it ends at line", "(truncated?)");
     }
 
     private static void assertResumeRefused(Path run, String... fragments) throws IOException {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Json;
 import org.mla4j.io.ManifestKeys;
 
 /**
@@ -78,10 +79,7 @@ public record DatasetManifest(Path file, String name, int numSamples, int numCla
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw InvalidInputException.inFile(file, "is not valid JSON" + where + " ("
-                    + e.getOriginalMessage().replaceAll("\\s+", " ").trim() + ")");
+            throw Json.invalid(file, e);
         } catch (IOException e) {
             throw InvalidInputException.inFile(file, "cannot be read (" + e.getMessage() + ")");
         }

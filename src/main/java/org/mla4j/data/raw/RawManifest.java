@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.mla4j.io.InvalidInputException;
+import org.mla4j.io.Json;
 import org.mla4j.io.ManifestKeys;
 
 /**
@@ -93,7 +94,7 @@ public record RawManifest(Path file, String name, String index, String idColumn,
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw InvalidInputException.inFile(file, "is not valid JSON (" + e.getOriginalMessage() + ")");
+            throw Json.invalid(file, e);
         } catch (IOException e) {
             throw InvalidInputException.inFile(file, "cannot be read (" + e.getMessage() + ")");
         }
