@@ -21,6 +21,7 @@ import org.mla4j.core.TrainingStep;
 import org.mla4j.engine.Scalars;
 import org.mla4j.io.InvalidInputException;
 import org.mla4j.method.shared.ZeroedOthersPrediction;
+import org.mla4j.nn.FcNet;
 import org.mla4j.nn.ParameterGroup;
 
 /**
@@ -64,7 +65,7 @@ abstract class AutoencoderImputer implements Method {
         this.weight = weight;
         this.manager = parent.newSubManager();
         int width = spec.encoder().width() * spec.numModalities();
-        this.encoders = FcEncoders.encoders(spec, "encoder", DROPOUT, manager);
+        this.encoders = new FcEncoderSet(spec, "encoder.", DROPOUT, FcNet.Init.NORMAL_002, manager).groups();
         this.joint = new ParameterGroup(jointName, joint.apply(width, manager));
         this.decoders = FcEncoders.decoders(spec, "decoder", width, DROPOUT, manager);
         this.classifier = new ParameterGroup("classifier",

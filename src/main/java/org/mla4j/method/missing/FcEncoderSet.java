@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,17 +29,9 @@ public final class FcEncoderSet {
         this.width = spec.encoder().width();
         List<ParameterGroup> list = new ArrayList<>();
         for (Modality m : spec.modalities()) {
-            list.add(new ParameterGroup(prefix + m.name(), fcEnc(spec, m.dim(), width, dropout, init, manager)));
+            list.add(new ParameterGroup(prefix + m.name(), FcEncoders.block(spec.encoder(), m.dim(), width, dropout, init, manager)));
         }
         this.groups = Collections.unmodifiableList(list);
-    }
-
-    /**
-     * One FC-Enc(in → out) with the encoder settings' layers and width: the encoders above, and with
-     * out = K a classifier head (GCNet's "FcClassifier").
-     */
-    public static Block fcEnc(ModelSpec spec, int in, int out, float dropout, FcNet.Init init, NDManager manager) {
-        return FcEncoders.block(spec.encoder(), in, out, dropout, init, manager);
     }
 
     /** Features per modality (w). */

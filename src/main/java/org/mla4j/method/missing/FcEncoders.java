@@ -19,7 +19,7 @@ import org.mla4j.nn.ParameterGroup;
  *   FC-Enc(d_in → d_out) = Linear(d_in, w)–ReLU–Dropout(p) … (L − 1 times) … Linear(w, d_out)
  * </pre>
  * (no activation at the end), weights N(0, 0.02²), biases 0 (GCNet's {@code init_type normal}). Reusable for
- * any method built from these blocks.
+ * any method built from these blocks; {@link FcEncoderSet} holds one per modality.
  */
 public final class FcEncoders {
     private FcEncoders() {
@@ -53,16 +53,6 @@ public final class FcEncoders {
         int[] hidden = new int[Math.max(0, encoder.layers() - 1)];
         Arrays.fill(hidden, encoder.width());
         return FcNet.builder(out).hidden(hidden).dropout(dropout).init(init).build(inputDim, manager);
-    }
-
-    /** One FC-Enc(d_m → w) per modality, groups {@code <prefix>.<modality>}. */
-    public static List<ParameterGroup> encoders(ModelSpec spec, String prefix, float dropout, NDManager manager) {
-        List<ParameterGroup> groups = new ArrayList<>();
-        for (int m = 0; m < spec.numModalities(); m++) {
-            groups.add(new ParameterGroup(prefix + "." + spec.modalities().get(m).name(),
-                    block(spec.encoder(), spec.modalities().get(m).dim(), spec.encoder().width(), dropout, manager)));
-        }
-        return Collections.unmodifiableList(groups);
     }
 
     /** One FC-Enc(in → d_m) per modality, groups {@code <prefix>.<modality>}: decoders back to each input. */

@@ -63,13 +63,13 @@ public final class IfMmin extends TwoStageMethod {
         int w = teacherEncoders.width();
         this.teacherShared = new ParameterGroup("teacher.shared", sharedEncoder(w, FcNet.Init.KAIMING, manager));
         this.teacherClassifier = new ParameterGroup("teacher.classifier",
-                FcEncoderSet.fcEnc(spec, 2 * w * m, numClasses, 0.3f, FcNet.Init.KAIMING, manager));
+                FcEncoders.block(spec.encoder(), 2 * w * m, numClasses, 0.3f, FcNet.Init.KAIMING, manager));
         this.encoders = new FcEncoderSet(spec, "encoder.", 0.5f, FcNet.Init.NORMAL_002, manager);
         this.shared = new ParameterGroup("shared", sharedEncoder(w, FcNet.Init.NORMAL_002, manager));
         this.imagination = new ResidualCascade(ResidualCascade.Mode.CONDITIONED, w * m, Mmin.CASCADE_LAYERS,
                 Mmin.CASCADE_BLOCKS, FcNet.Init.NORMAL_002, manager);
         this.imaginationGroup = new ParameterGroup("imagination", imagination);
-        this.classifier = new ParameterGroup("classifier", FcEncoderSet.fcEnc(spec, imagination.latentSize(),
+        this.classifier = new ParameterGroup("classifier", FcEncoders.block(spec.encoder(), imagination.latentSize(),
                 numClasses, 0.5f, FcNet.Init.NORMAL_002, manager));
     }
 

@@ -60,7 +60,7 @@ public final class Mmin extends TwoStageMethod {
         this.teacherEncoders = new FcEncoderSet(spec, "teacher.encoder.", 0.3f, FcNet.Init.KAIMING, manager);
         int code = teacherEncoders.width() * m;
         this.teacherClassifier = new ParameterGroup("teacher.classifier",
-                FcEncoderSet.fcEnc(spec, code, numClasses, 0.3f, FcNet.Init.KAIMING, manager));
+                FcEncoders.block(spec.encoder(), code, numClasses, 0.3f, FcNet.Init.KAIMING, manager));
         this.encoders = new FcEncoderSet(spec, "encoder.", 0.5f, FcNet.Init.NORMAL_002, manager);
         this.imagination = new ResidualCascade(ResidualCascade.Mode.CUMULATIVE, code, CASCADE_LAYERS, CASCADE_BLOCKS,
                 FcNet.Init.NORMAL_002, manager);
@@ -68,7 +68,7 @@ public final class Mmin extends TwoStageMethod {
         this.cycle = new ResidualCascade(ResidualCascade.Mode.CUMULATIVE, code, CASCADE_LAYERS, CASCADE_BLOCKS,
                 FcNet.Init.NORMAL_002, manager);
         this.cycleGroup = new ParameterGroup("cycle", cycle);
-        this.classifier = new ParameterGroup("classifier", FcEncoderSet.fcEnc(spec, imagination.latentSize(),
+        this.classifier = new ParameterGroup("classifier", FcEncoders.block(spec.encoder(), imagination.latentSize(),
                 numClasses, 0.5f, FcNet.Init.NORMAL_002, manager));
     }
 
