@@ -688,6 +688,8 @@ def main():
                     help="where HGM's float64 P lives: a torch tensor (default) or a numpy array on the host; one update + projection took 29-31 us either way here")
     ap.add_argument("--wait-policy", default="passive", help="OMP_WAIT_POLICY for settings with >1 thread "
                     "(default passive; '' leaves libgomp's default)")
+    ap.add_argument("--allow-reference-blas", action="store_true",
+                    help="measure even when torch is not using OpenBLAS (refused by default: a weak anchor)")
     ap.add_argument("--no-flush-denormal", dest="flush_denormal", action="store_false",
                     help="keep denormals (mla4j flushes them by default; so does this script)")
     ap.add_argument("--seed", type=int, default=0)
@@ -710,6 +712,13 @@ def main():
         ap.error(f"unknown methods {bad} or variants {badv}, or not 0 <= --warmup < --epochs")
     if args.worker_out:
         return worker(args)
+    if not args.allow_reference_blas:
+        import torch  # noqa: F401 -- loads the BLAS that torch is linked against, so that it shows in the maps
+        if openblas_info()["openblas_config"] is None:
+            libs = ", ".join(openblas_info()["libraries"]) or "none found"
+            sys.exit(f"anchor.py: torch uses a BLAS that is not OpenBLAS ({libs}); Debian's reference BLAS makes "
+                     "eager PyTorch several times slower, a weak anchor. Install OpenBLAS (apt-get install -y "
+                     "libopenblas0) or pass --allow-reference-blas")
 
     settings = args.threads.split(",")
     load_before = os.getloadavg()
