@@ -1,5 +1,7 @@
 package org.mla4j.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +19,21 @@ final class RunFiles {
                 .filter(l -> !l.contains("\"train_seconds\"")).collect(Collectors.joining("\n"));
     }
 
-    /** history.csv without its last column (seconds per epoch). */
+    /** history.csv without its timing columns (seconds and validation_seconds per epoch). */
     static List<String> historyWithoutTiming(Path run) throws IOException {
-        return Files.readAllLines(run.resolve("history.csv")).stream()
-                .map(l -> l.substring(0, l.lastIndexOf(','))).toList();
+        List<String> lines = Files.readAllLines(run.resolve("history.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        java.util.Set<Integer> timing = java.util.Set.of(header.indexOf("seconds"), header.indexOf("validation_seconds"));
+        assertThat(timing).doesNotContain(-1);
+        return lines.stream().map(l -> {
+            String[] cells = l.split(",", -1);
+            List<String> kept = new java.util.ArrayList<>();
+            for (int i = 0; i < cells.length; i++) {
+                if (!timing.contains(i)) {
+                    kept.add(cells[i]);
+                }
+            }
+            return String.join(",", kept);
+        }).toList();
     }
 }
