@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mla4j.core.Method;
-import org.mla4j.core.MethodDefinition;
 import org.mla4j.core.ModelSpec;
 import org.mla4j.core.TensorSplit;
 import org.mla4j.data.MultimodalDataset;
@@ -75,23 +74,35 @@ public final class TrainingThroughput {
      */
     public static Result measureWithRecipe(String id, String method, MultimodalDataset ds, int epochs, int warmupEpochs,
                                            long seed) {
-        MethodDefinition definition = Methods.definition(method);
-        SettingValues settings = definition.recipe().with(TrainSettings.EPOCHS, epochs);
+        requireWarmUpFor(method, warmupEpochs);
+        SettingValues settings = Methods.definition(method).recipe().with(TrainSettings.EPOCHS, epochs);
         String label = method + " (own recipe)";
-        for (Setting<?> option : definition.settings()) {
-            if (option.path().endsWith("_teacher_epochs") && option.defaultIn(SettingValues.NONE) instanceof Integer) {
-                @SuppressWarnings("unchecked")
-                Setting<Integer> teacher = (Setting<Integer>) option;
-                if (warmupEpochs < 1) {
-                    throw new InvalidInputException(method + " trains a teacher first: --warmup must be at least 1, so "
-                            + "that the teacher's epochs are left out");
-                }
-                settings = settings.with(teacher, warmupEpochs);
-                label = method + " (own recipe, student)";
-            }
+        Setting<Integer> teacher = teacherEpochs(method);
+        if (teacher != null) {
+            settings = settings.with(teacher, warmupEpochs);
+            label = method + " (own recipe, student)";
         }
         return measure(id, label, method, settings, ds, TrainSettings.config(settings, seed), OWN_RECIPE,
                 new TreeMap<>(settings.given()), warmupEpochs);
+    }
+
+    /** One sentence when {@code method} trains a teacher first and no warm-up epoch would hold it. */
+    public static void requireWarmUpFor(String method, int warmupEpochs) {
+        if (hasOwnRecipe(method) && teacherEpochs(method) != null && warmupEpochs < 1) {
+            throw new InvalidInputException(method + " trains a teacher first: --warmup must be at least 1, so "
+                    + "that the teacher's epochs are left out");
+        }
+    }
+
+    /** The method's teacher-epochs option (a {@code *_teacher_epochs} integer), or null for a one-stage method. */
+    @SuppressWarnings("unchecked")
+    private static Setting<Integer> teacherEpochs(String method) {
+        for (Setting<?> option : Methods.definition(method).settings()) {
+            if (option.key().endsWith("_teacher_epochs") && option.defaultIn(SettingValues.NONE) instanceof Integer) {
+                return (Setting<Integer>) option;
+            }
+        }
+        return null;
     }
 
     /** Whether {@code method} has a recipe of its own rather than the shared loop's settings. */

@@ -81,6 +81,12 @@ final class BenchCommand implements Callable<Integer> {
         RunSettings.require(warmup >= 0, "--warmup must be at least 0, got " + warmup);
         RunSettings.require(epochs > warmup, "--epochs must exceed --warmup (" + warmup + ") so at least one epoch is measured");
         RunSettings.require(jitWarmupSeconds >= 0, "--jit-warmup must be at least 0 seconds, got " + jitWarmupSeconds);
+        List<String> configurations = ids(methods);
+        for (String id : configurations) { // before anything is timed
+            if (!id.startsWith("mla_")) {
+                TrainingThroughput.requireWarmUpFor(id.replace('_', '-'), warmup);
+            }
+        }
         MultimodalDataset ds = DatasetLoader.load(data != null ? data : DataOption.bundledDataset());
         JitWarmup.Result jit = null;
         if (jitWarmupSeconds > 0) {
@@ -88,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
             jit = JitWarmup.run(ds, jitWarmupSeconds);
         }
         List<TrainingThroughput.Result> training = new ArrayList<>();
-        for (String id : ids(methods)) {
+        for (String id : configurations) {
             output.note(spec.commandLine().getErr(), "timing " + id + "...");
             training.add(switch (id) {
                 case "mla_hgm" -> TrainingThroughput.measure(id, "mla (HGM on)", "mla", SettingValues.NONE, ds, epochs,

@@ -207,6 +207,9 @@ class BadInputCatalogueTest {
         c.add(new Case("bench measures no epoch", d -> new Invocation(d.resolve("bench.json"),
                 List.of("bench", "--epochs", "2", "--warmup", "2", "--out", d.resolve("bench.json").toString())),
                 "--epochs must exceed --warmup (2)"));
+        c.add(new Case("bench a teacher stage without warm-up", d -> new Invocation(d.resolve("bench.json"),
+                List.of("bench", "--methods", "mmin", "--warmup", "0", "--out", d.resolve("bench.json").toString())),
+                "mmin trains a teacher first", "--warmup must be at least 1"));
         c.add(new Case("eval without --model", d -> new Invocation(d.resolve("out.json"),
                 List.of("eval", "--out", d.resolve("out.json").toString())), "--model"));
         // ---- models through eval and predict
