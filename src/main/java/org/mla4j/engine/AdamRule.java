@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -57,6 +58,24 @@ final class AdamRule implements UpdateRule {
         double c1 = 1 - Math.pow(beta1, s.steps);
         double c2 = Math.sqrt(1 - Math.pow(beta2, s.steps));
         return new Prepared(s.mean, s.variance, (float) (lr * c2 / c1), (float) (epsilon * c2));
+    }
+
+    @Override
+    public List<PtNDArray> arrays(Slot slot) {
+        Moments s = (Moments) slot;
+        return List.of(s.mean, s.variance);
+    }
+
+    @Override
+    public Object forGroup(List<Object> prepared, List<PtNDArray> flatArrays) {
+        Prepared first = (Prepared) prepared.get(0);
+        for (Object o : prepared) {
+            Prepared p = (Prepared) o;
+            if (p.stepSize() != first.stepSize() || p.epsilon() != first.epsilon()) {
+                return null; // step counts differ: bias corrections differ
+            }
+        }
+        return new Prepared(flatArrays.get(0), flatArrays.get(1), first.stepSize(), first.epsilon());
     }
 
     @Override

@@ -97,9 +97,7 @@ final class EpochStep implements TrainingStep {
                 rest.task().run();
             }
             optimizer.clip(group.parameters());
-            for (Parameter p : group.parameters()) {
-                optimizer.update(p, learningRate);
-            }
+            optimizer.update(group.parameters(), learningRate);
             return;
         }
         if (rest != null && rest.pass() != backgroundPass) {
@@ -111,9 +109,7 @@ final class EpochStep implements TrainingStep {
         if (rest != null) {
             rest.task().run();
         }
-        for (Parameter p : group.parameters()) {
-            optimizer.update(p, learningRate);
-        }
+        optimizer.update(group.parameters(), learningRate);
     }
 
     @Override

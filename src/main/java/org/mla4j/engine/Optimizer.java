@@ -7,13 +7,16 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.mla4j.train.Trainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The optimiser of a run, per parameter and applied only to the parameters a method names: SGD or
@@ -25,7 +28,9 @@ import org.mla4j.train.Trainer;
  *
  * <p>Speed: each update is one fused engine call plus one call that clears the accumulated gradient;
  * gradient handles are fetched once per parameter and reused (they alias the engine's gradient
- * tensor, which backward accumulates into in place).
+ * tensor, which backward accumulates into in place). A group updated as a whole ({@link
+ * #update(List, float)}) is laid flat at its first update ({@link FlatGroup}): from then on those two
+ * calls cover the whole group. {@code -Dmla4j.flat_updates=false} keeps every update per parameter.
  *
  * <p>{@link #updateInBackground} runs a group's updates on a second thread, so that on a machine
  * with a spare core they overlap the training thread's next forward and backward pass (MLA: one
@@ -34,6 +39,7 @@ import org.mla4j.train.Trainer;
  * order per parameter are the same, so the result is bit for bit that of the in-place path.
  */
 public final class Optimizer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Optimizer.class);
     private final NDManager stateManager;
     private final UpdateRule rule;
     private final float clipNorm;
@@ -44,6 +50,12 @@ public final class Optimizer implements AutoCloseable {
      */
     static final boolean BACKGROUND = Runtime.getRuntime().availableProcessors() > 1
             && !"false".equalsIgnoreCase(System.getProperty("mla4j.background_updates", "true").trim());
+    /** Whether groups are laid flat ({@link FlatGroup}); on unless {@code -Dmla4j.flat_updates=false}. */
+    static final boolean FLAT = !"false".equalsIgnoreCase(System.getProperty("mla4j.flat_updates", "true").trim());
+    /** The managers the model keeps its parameter arrays in ({@link #registerParameters}). */
+    private final Map<PtNDArray, NDManager> homes = new IdentityHashMap<>();
+    /** The flat group each packed weight belongs to (a weight belongs to one at most). */
+    private final Map<PtNDArray, FlatGroup> flatGroups = new IdentityHashMap<>();
     /** Background updates not yet known to be finished, by the key they were submitted under. */
     private final Map<Object, Future<?>> pending = new HashMap<>();
     private ExecutorService background;
@@ -65,6 +77,27 @@ public final class Optimizer implements AutoCloseable {
         this(parent, OptimizerSpec.sgd(momentum, weightDecay));
     }
 
+    /**
+     * Names the model's parameter arrays while they sit in the managers the model keeps them in (outside
+     * any batch, which borrows them): a flat group's weights are put there, to live as long as the model.
+     * Groups of arrays never named here are never laid flat.
+     */
+    public void registerParameters(NDArray... arrays) {
+        for (NDArray a : arrays) {
+            homes.putIfAbsent((PtNDArray) a, a.getManager());
+        }
+    }
+
+    /** Whether {@code parameters} are laid flat as one group (tests). */
+    boolean isFlat(List<Parameter> parameters) {
+        List<PtNDArray> weights = new ArrayList<>();
+        for (Parameter p : parameters) {
+            weights.add((PtNDArray) p.getArray());
+        }
+        FlatGroup g = weights.isEmpty() ? null : flatGroups.get(weights.get(0));
+        return g != null && g.isFor(weights);
+    }
+
     /** Whether groups are clipped to a gradient norm before their update. */
     public boolean clips() {
         return clipNorm > 0;
@@ -77,17 +110,22 @@ public final class Optimizer implements AutoCloseable {
      */
     public void clip(List<Parameter> parameters) {
         double squares = 0;
+        List<PtNDArray> weights = new ArrayList<>();
         List<PtNDArray> gradients = new ArrayList<>();
         for (Parameter p : parameters) {
             if (p.requiresGradient()) {
                 PtNDArray g = state(p).gradient;
+                weights.add((PtNDArray) p.getArray());
                 gradients.add(g);
+                // per parameter in double whether or not the group is flat, so the norm's bits never depend on it
                 squares += g.square().sum().getFloat();
             }
         }
         double factor = clipNorm / (Math.sqrt(squares) + 1e-6);
         if (factor < 1) {
-            for (PtNDArray g : gradients) {
+            FlatGroup flat = weights.isEmpty() ? null : flatGroups.get(weights.get(0));
+            List<PtNDArray> scaled = flat != null && flat.isFor(weights) ? List.of(flat.gradient()) : gradients;
+            for (PtNDArray g : scaled) {
                 g.muli(Scalars.of(g.getManager(), (float) factor));
             }
         }
@@ -117,6 +155,16 @@ public final class Optimizer implements AutoCloseable {
     }
 
     /**
+     * Updates each of {@code parameters} with its own accumulated gradient, as {@link #update(Parameter,
+     * float)} does, then clears the gradients: one step for the whole group once it is laid flat.
+     */
+    public void update(List<Parameter> parameters, float lr) {
+        for (Work w : prepare(parameters, lr)) {
+            step(w.weight(), w.gradient(), w.prepared());
+        }
+    }
+
+    /**
      * Updates each parameter with its own accumulated gradient, as {@link #update(Parameter, float)}
      * does, on a background thread, and returns at once. Until {@link #await}{@code (key)} or
      * {@link #awaitAll()} returns, the caller must not use these parameters (no forward pass) nor
@@ -137,9 +185,7 @@ public final class Optimizer implements AutoCloseable {
         await(key);
         if (!BACKGROUND) {
             gradients.run();
-            for (Parameter parameter : parameters) {
-                update(parameter, lr);
-            }
+            update(parameters, lr);
             return;
         }
         // before a parameter's first backward the engine has no gradient to hand out a handle for:
@@ -149,22 +195,85 @@ public final class Optimizer implements AutoCloseable {
             gradients.run();
         }
         Runnable produceGradients = firstTime ? () -> { } : gradients;
-        List<Work> work = new ArrayList<>();
-        for (Parameter parameter : parameters) {
-            if (!parameter.requiresGradient()) {
-                continue;
-            }
-            State s = state(parameter);
-            PtNDArray w = (PtNDArray) parameter.getArray();
-            // engine arrays are created on this thread, never on the background one
-            work.add(new Work(w, s.gradient, rule.prepare(s.slot, w, lr, stateManager)));
-        }
+        List<Work> work = prepare(parameters, lr); // engine arrays are created on this thread, never on the background one
         pending.put(key, background().submit(() -> {
             produceGradients.run();
             for (Work a : work) {
                 step(a.weight(), a.gradient(), a.prepared());
             }
         }));
+    }
+
+    /**
+     * The steps that update {@code parameters} at {@code lr}: one for the group where it is (or now can
+     * be) laid flat, else one per parameter. Runs the rule's per-parameter preparation either way.
+     */
+    private List<Work> prepare(List<Parameter> parameters, float lr) {
+        List<PtNDArray> weights = new ArrayList<>();
+        List<PtNDArray> gradients = new ArrayList<>();
+        List<UpdateRule.Slot> slots = new ArrayList<>();
+        List<Object> prepared = new ArrayList<>();
+        for (Parameter parameter : parameters) {
+            if (!parameter.requiresGradient()) {
+                continue;
+            }
+            State s = state(parameter);
+            PtNDArray w = (PtNDArray) parameter.getArray();
+            weights.add(w);
+            gradients.add(s.gradient);
+            slots.add(s.slot);
+            prepared.add(rule.prepare(s.slot, w, lr, stateManager));
+        }
+        FlatGroup flat = flatGroup(weights, gradients, slots);
+        Object groupStep = flat == null ? null : rule.forGroup(prepared, flat.states());
+        if (groupStep != null) {
+            return List.of(new Work(flat.weights(), flat.gradient(), groupStep));
+        }
+        List<Work> work = new ArrayList<>();
+        for (int i = 0; i < weights.size(); i++) {
+            work.add(new Work(weights.get(i), gradients.get(i), prepared.get(i)));
+        }
+        return work;
+    }
+
+    /** The flat group of exactly these weights, laid flat now if it can be; null where it cannot. */
+    private FlatGroup flatGroup(List<PtNDArray> weights, List<PtNDArray> gradients, List<UpdateRule.Slot> slots) {
+        if (!FLAT || weights.isEmpty()) {
+            return null;
+        }
+        FlatGroup existing = flatGroups.get(weights.get(0));
+        if (existing != null) {
+            return existing.isFor(weights) ? existing : null;
+        }
+        for (PtNDArray w : weights) {
+            if (flatGroups.containsKey(w)) {
+                return null; // part of another flat group: these weights step one by one
+            }
+        }
+        NDManager home = homes.get(weights.get(0));
+        for (PtNDArray w : weights) {
+            if (home == null || homes.get(w) != home) {
+                return null; // not registered, or kept in different places: no one lifetime for a flat copy
+            }
+        }
+        if (!FlatGroup.packable(weights, gradients)) {
+            return null;
+        }
+        List<List<PtNDArray>> states = new ArrayList<>();
+        for (int kind = 0; kind < rule.arrays(slots.get(0)).size(); kind++) {
+            List<PtNDArray> ofKind = new ArrayList<>();
+            for (UpdateRule.Slot slot : slots) {
+                ofKind.add(rule.arrays(slot).get(kind));
+            }
+            states.add(ofKind);
+        }
+        FlatGroup group = FlatGroup.pack(weights, gradients, states, home, stateManager);
+        for (PtNDArray w : weights) {
+            flatGroups.put(w, group);
+        }
+        LOG.debug("laid {} parameters flat ({} values): one update call for them from now on", weights.size(),
+                group.weights().size());
+        return group;
     }
 
     private boolean gradientsCached(List<Parameter> parameters) {
@@ -250,6 +359,9 @@ public final class Optimizer implements AutoCloseable {
                 stepManager.tempAttachAll(s.gradient);
             }
         }
+        for (FlatGroup g : new LinkedHashSet<>(flatGroups.values())) {
+            stepManager.tempAttachAll(g.gradient());
+        }
     }
 
     /** Clears a parameter's accumulated gradient (PyTorch accumulates across backward calls). */
@@ -275,6 +387,11 @@ public final class Optimizer implements AutoCloseable {
 
     /** Restores {@link #exportState}'s form; IllegalArgumentException when it does not fit this optimiser. */
     public void restoreState(Parameter parameter, Map<String, float[]> state) {
+        // the restored state gets arrays of its own: the parameter's group steps one by one until laid flat anew
+        FlatGroup flat = flatGroups.get((PtNDArray) parameter.getArray());
+        if (flat != null) {
+            flatGroups.values().removeIf(g -> g == flat);
+        }
         rule.restore(slotOf(parameter).slot, state, (PtNDArray) parameter.getArray(), stateManager);
     }
 

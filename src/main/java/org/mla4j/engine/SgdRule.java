@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -53,6 +54,22 @@ final class SgdRule implements UpdateRule {
             s.scale = lr;
         }
         return new Prepared(s.velocity, lr);
+    }
+
+    @Override
+    public List<PtNDArray> arrays(Slot slot) {
+        return List.of(((Velocity) slot).velocity);
+    }
+
+    @Override
+    public Object forGroup(List<Object> prepared, List<PtNDArray> flatArrays) {
+        float lr = ((Prepared) prepared.get(0)).lr();
+        for (Object p : prepared) {
+            if (((Prepared) p).lr() != lr) {
+                return null;
+            }
+        }
+        return new Prepared(flatArrays.get(0), lr);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.mla4j.engine;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -35,6 +36,14 @@ public final class TrainingSession implements AutoCloseable {
         }
         current = new EpochStep(engine, optimizer, store, deferred, random, manager, epoch, learningRate);
         return current;
+    }
+
+    /**
+     * Names the model's parameter arrays while they are in the model's own managers (before any batch
+     * borrows them); their groups can then be laid flat ({@link Optimizer#registerParameters}).
+     */
+    public void registerParameters(NDArray... arrays) {
+        optimizer.registerParameters(arrays);
     }
 
     /** Before a batch: arrays computed from gradients during it land in {@code batchManager}. */

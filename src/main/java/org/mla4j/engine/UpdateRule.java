@@ -2,6 +2,7 @@ package org.mla4j.engine;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +22,16 @@ interface UpdateRule {
 
     /** {@code weight ← update(weight, gradient)} in place, with what {@link #prepare} returned. */
     void step(PtNDArray weight, PtNDArray gradient, Object prepared);
+
+    /** The slot's engine arrays (after {@link #prepare}), in a fixed order: what a flat group lays end to end. */
+    List<PtNDArray> arrays(Slot slot);
+
+    /**
+     * One step for a whole flat group: what {@link #prepare} returned for each of its parameters, with
+     * the arrays replaced by the group's flat ones (the order of {@link #arrays}); null where the
+     * parameters' steps differ in a scalar (e.g. Adam step counts), so the group must step one by one.
+     */
+    Object forGroup(List<Object> prepared, List<PtNDArray> flatArrays);
 
     /** The slot's state by name suffix (host copies, exact bits), empty before the first step. */
     Map<String, float[]> export(Slot slot);

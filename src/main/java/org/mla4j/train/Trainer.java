@@ -135,6 +135,7 @@ public final class Trainer {
         NDArray[] parameterArrays = method.groups().stream().map(ParameterGroup::arrays)
                 .flatMap(Arrays::stream).toArray(NDArray[]::new);
         int batches = (fit.size() + config.batchSize() - 1) / config.batchSize();
+        session.registerParameters(parameterArrays); // still in the model's managers: no batch has borrowed them
         TrainingStep step = session.startEpoch(epoch, lr, random);
         try (NDManager epochManager = manager.newSubManager()) {
             TensorSplit shuffled = fit.reordered(order, epochManager);
