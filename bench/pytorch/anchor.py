@@ -653,9 +653,92 @@ def parse_threads(setting):
     return int(a), int(b or a)
 
 
+# OpenBLAS kernel families a CPU may run, strongest first, with the CPU flags each needs
+OPENBLAS_CORES = (("SkylakeX", ("avx512f", "avx512cd", "avx512bw", "avx512dq", "avx512vl")),
+                  ("Haswell", ("avx2", "fma")))
+GEMM_PROBE = """
+import ctypes, os, sys, time
+import torch
+torch.set_num_threads(1)
+core = next((ctypes.CDLL(l.split()[-1]) for l in open('/proc/self/maps') if 'openblas' in l), None)
+name = '?'
+if core is not None:
+    core.openblas_get_corename.restype = ctypes.c_char_p
+    name = core.openblas_get_corename().decode()
+a, b, c = torch.randn(64, 784), torch.randn(784, 128), torch.randn(128, 128)
+h = a @ b
+for _ in range(200):
+    (a @ b) @ c
+best = 0.0
+for _ in range(5):
+    t = time.perf_counter()
+    for _ in range(200):
+        (a @ b) @ c
+    best = max(best, 200 * 2 * 64 * (784 * 128 + 128 * 128) / (time.perf_counter() - t) / 1e9)
+print(name, best)
+"""
+_openblas_core = {}
+
+
+def openblas_core():
+    """The OPENBLAS_CORETYPE every measurement runs with, chosen once per invocation by measurement.
+
+    OpenBLAS picks its kernels from the CPU model it recognises; a CPU newer than the library (model
+    207, Emerald Rapids, with Debian's 0.3.21) falls back to Prescott's SSE3 kernels, 4-5x slower at
+    these matrix sizes than the AVX-512 ones the CPU runs: a weak anchor. So the auto-detected kernels
+    and each family the CPU's flags allow are timed on a one-thread 64x784x128 + 64x128x128 product in a
+    fresh process, and the fastest is used (auto-detection kept when it is the fastest or matches).
+    A user's own OPENBLAS_CORETYPE is kept. Returns {"coretype": name or None, "probe": {...}}.
+    """
+    if _openblas_core:
+        return _openblas_core
+    if os.environ.get("OPENBLAS_CORETYPE"):
+        _openblas_core.update(coretype=os.environ["OPENBLAS_CORETYPE"], probe="set by the caller")
+        return _openblas_core
+    flags = set()
+    with open("/proc/cpuinfo") as f:
+        for line in f:
+            if line.startswith("flags"):
+                flags = set(line.split(":", 1)[1].split())
+                break
+
+    def rate(coretype):
+        env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_CORETYPE"}
+        env.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1")
+        if coretype:
+            env["OPENBLAS_CORETYPE"] = coretype
+        out = subprocess.run([sys.executable, "-c", GEMM_PROBE], env=env, check=True, capture_output=True,
+                             text=True).stdout.split()
+        return out[0], float(out[1])
+
+    detected, auto_rate = rate(None)
+    probe = {"auto": {"kernels": detected, "gflops": round(auto_rate, 1)}}
+    best, best_rate = None, auto_rate
+    for name, needs in OPENBLAS_CORES:
+        if name.lower() == detected.lower() or not all(n in flags for n in needs):
+            continue
+        kernels, r = rate(name)
+        probe[name] = {"kernels": kernels, "gflops": round(r, 1)}
+        if r > best_rate * 1.1:  # only a clear win replaces what OpenBLAS chose itself
+            best, best_rate = name, r
+    _openblas_core.update(coretype=best, probe=probe)
+    return _openblas_core
+
+
+def openblas_core_line():
+    core = openblas_core()
+    if core["probe"] == "set by the caller":
+        return f"OpenBLAS kernels: OPENBLAS_CORETYPE={core['coretype']} (set by the caller)"
+    timed = ", ".join(f"{k} ({v['kernels']}) {v['gflops']:.0f}" for k, v in core["probe"].items())
+    chosen = f"OPENBLAS_CORETYPE={core['coretype']}" if core["coretype"] else "its own choice"
+    return f"OpenBLAS kernels, one-thread GEMM GFLOP/s: {timed}; every measurement runs with {chosen}"
+
+
 def child_env(setting, wait_policy):
     intra, blas = parse_threads(setting)
     env = dict(os.environ)
+    if openblas_core()["coretype"]:
+        env["OPENBLAS_CORETYPE"] = openblas_core()["coretype"]
     env["OMP_NUM_THREADS"] = str(intra)
     env["OPENBLAS_NUM_THREADS"] = str(blas)
     if max(intra, blas) > 1 and wait_policy:
@@ -782,6 +865,7 @@ def main():
     print(f"torch {first['torch']} (torch.compile: {'available' if first['torch_compile_available'] else 'not in this version; eager and torch.jit.script tried'}), "
           f"numpy {first['numpy']}")
     print(f"BLAS: {', '.join(blas['libraries']) or 'none found'}; {blas['openblas_config'] or ''}")
+    print(openblas_core_line())
     blas_line = next((l.strip() for l in first["torch_config"].splitlines() if "BLAS_INFO" in l), "")
     if blas_line:
         print("torch build: " + ", ".join(p.strip() for p in blas_line.split(",")
@@ -822,7 +906,7 @@ def main():
                        "load_average_before": load_before, "load_average_after": os.getloadavg(),
                        "os": platform.platform(), "python": platform.python_version()},
            "torch": first["torch"], "torch_compile_available": first["torch_compile_available"],
-           "blas": blas, "torch_config": first["torch_config"],
+           "blas": blas, "openblas_core": openblas_core(), "torch_config": first["torch_config"],
            "settings": {"encoder": args.encoder, "epochs": args.epochs, "warmup": args.warmup, "rounds": args.rounds,
                         "threads": settings, "variants": args.variants.split(","), "batch": BATCH, "lr": LR,
                         "momentum": MOMENTUM, "weight_decay": WEIGHT_DECAY, "seed": args.seed,

@@ -227,6 +227,7 @@ def main():
     best = max(((c["threads"], r) for c in children for r in c["training"]), key=lambda t: t[1]["samples_per_second"])
     first = children[0]
     print(f"torch {first['torch']}; BLAS {first['blas']['openblas_config']}")
+    print(anchor.openblas_core_line())
     for c in children:
         for r in c["training"]:
             print(f"mmin  {c['threads']} thr  {r['variant']:<14} {r['samples_per_second']:>8.0f} samples/s "
@@ -236,6 +237,7 @@ def main():
         with open(args.json_out, "w") as f:
             json.dump({"schema": "mla4j-anchor-missing-1", "date": time.strftime("%Y-%m-%dT%H:%M:%S"),
                        "command": sys.argv, "load_average_before": load_before, "load_average_after": os.getloadavg(),
+                       "openblas_core": anchor.openblas_core(),
                        "best": {"threads": best[0], **best[1]}, "processes": children}, f, indent=1)
 
 
