@@ -34,13 +34,16 @@ final class GridCommand {
         List<RunGrid.Entry> entries = ExperimentGrid.expand(experiment, target).stream()
                 .map(ExperimentGrid.PlannedRun::entry).toList();
         RunGrid.requireReusable(entries, dataset);
-        int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
+        int done = (int) entries.stream().filter(RunGrid::isDone).count();
+        int todo = RunGrid.toTrain(entries, dataset);
+        int copies = entries.size() - done - todo;
         RunExecutor executor = cluster != null ? cluster : execution.executor(todo, Logging.level());
         output.note(err, String.format(Locale.ROOT,
-                "%s: %d runs (%d rows × %d missing rate%s × %d seeds) on %s, %d to train, %d already done, into %s%s",
+                "%s: %d runs (%d rows × %d missing rate%s × %d seeds) on %s, %d to train, %d already done%s, into %s%s",
                 experiment.name(), entries.size(), experiment.rows().size(), experiment.rates().size(),
                 experiment.rates().size() == 1 ? "" : "s", experiment.seeds().size(), dataset.name(), todo,
-                entries.size() - todo, target, todo == 0 ? "" : "; training " + execution.describe(executor)));
+                done, copies == 0 ? "" : ", " + copies + " copied from a run with the same settings and mask", target,
+                todo == 0 ? "" : "; training " + execution.describe(executor)));
         ExperimentResults results;
         try (GridProgress progress = new GridProgress(task, todo, experiment.epochs(), output.quiet || output.json,
                 err)) {

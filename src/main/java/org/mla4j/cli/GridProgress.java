@@ -85,6 +85,12 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
         line(String.format(Locale.ROOT, "[%d/%d] %s: FAILED: %s", index, total, entry.label(), reason));
     }
 
+    @Override
+    public void shared(RunGrid.Entry entry, int index, int total, RunGrid.Entry source) {
+        line(String.format(Locale.ROOT, "[%d/%d] %s: same settings and mask as %s, not trained again (its results "
+                + "copied)", index, total, entry.label(), source.label()));
+    }
+
     /** Counts the epochs of a run that ended that were not reported one by one. */
     private void catchUp(RunGrid.Entry entry) {
         Integer counted = seen.remove(entry);

@@ -79,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (dryRun) {
-            return dryRun(experiment, plan, target, (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count());
+            return dryRun(experiment, plan, target, RunGrid.sharedSources(entries, dataset));
         }
         ExperimentResults results = GridCommand.run(experiment, dataset, target, "run", SweepOutput.commandLine(spec),
                 output, execution, spec.commandLine().getErr());
@@ -92,14 +92,28 @@ final class RunCommand implements Callable<Integer> {
         return GridCommand.exitCode(results, spec.commandLine().getErr());
     }
 
-    private int dryRun(Experiment experiment, List<ExperimentGrid.PlannedRun> plan, Path target, int todo) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %d runs into %s (%d to train, %d done)%n",
-                experiment.name(), plan.size(), target, todo, plan.size() - todo));
+    /** @param sources per run, the earlier run whose training it shares (a copy, not trained), or −1 */
+    private int dryRun(Experiment experiment, List<ExperimentGrid.PlannedRun> plan, Path target, int[] sources) {
+        int done = 0;
+        int copies = 0;
+        for (int i = 0; i < plan.size(); i++) {
+            if (RunGrid.isDone(plan.get(i).entry())) {
+                done++;
+            } else if (sources[i] >= 0) {
+                copies++;
+            }
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%s: %d runs into %s (%d to train, %d done%s)%n",
+                experiment.name(), plan.size(), target, plan.size() - done - copies, done,
+                copies == 0 ? "" : ", " + copies + " to copy from a run with the same settings and mask"));
         List<Map<String, Object>> runs = new ArrayList<>();
-        for (ExperimentGrid.PlannedRun p : plan) {
-            boolean done = RunGrid.isDone(p.entry());
-            text.append(String.format(Locale.ROOT, "  %-5s %s%n", done ? "done" : "train",
-                    target.relativize(p.entry().directory())));
+        for (int i = 0; i < plan.size(); i++) {
+            ExperimentGrid.PlannedRun p = plan.get(i);
+            boolean isDone = RunGrid.isDone(p.entry());
+            Path source = sources[i] >= 0 ? plan.get(sources[i]).entry().directory() : null;
+            text.append(String.format(Locale.ROOT, "  %-5s %s%s%n", isDone ? "done" : source != null ? "copy" : "train",
+                    target.relativize(p.entry().directory()),
+                    !isDone && source != null ? " (same settings and mask as " + target.relativize(source) + ")" : ""));
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("directory", p.entry().directory().toString());
             r.put("row", p.row());
@@ -107,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
             r.put("variant", p.variant().implicit() ? null : p.variant().name());
             r.put("missing_rate", p.rate());
             r.put("seed", p.seed());
-            r.put("done", done);
+            r.put("done", isDone);
+            r.put("same_training_as", source == null ? null : source.toString());
             runs.add(r);
         }
         Map<String, Object> json = new LinkedHashMap<>();

@@ -24,9 +24,12 @@ final class SweepOutput {
 
     static RunGrid.Result run(List<RunGrid.Entry> entries, MultimodalDataset dataset, List<String> commandLine,
                               int epochs, OutputOptions output, PrintWriter err) {
-        int todo = (int) entries.stream().filter(e -> !RunGrid.isDone(e)).count();
-        output.note(err, String.format(java.util.Locale.ROOT, "%d runs on %s (%d to train, %d already done)",
-                entries.size(), dataset.name(), todo, entries.size() - todo));
+        int done = (int) entries.stream().filter(RunGrid::isDone).count();
+        int todo = RunGrid.toTrain(entries, dataset);
+        int copies = entries.size() - done - todo;
+        output.note(err, String.format(java.util.Locale.ROOT, "%d runs on %s (%d to train, %d already done%s)",
+                entries.size(), dataset.name(), todo, done,
+                copies == 0 ? "" : ", " + copies + " copied from a run with the same settings and mask"));
         try (GridProgress progress = new GridProgress(todo, epochs, output.quiet || output.json, err)) {
             return RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), progress);
         }

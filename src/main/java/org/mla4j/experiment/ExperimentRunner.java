@@ -62,6 +62,11 @@ public final class ExperimentRunner {
                         failures.put(entry.directory(), reason);
                         listener.failed(entry, index, total, reason);
                     }
+
+                    @Override
+                    public void shared(RunGrid.Entry entry, int index, int total, RunGrid.Entry source) {
+                        listener.shared(entry, index, total, source);
+                    }
                 }, executor);
         ExperimentResults results = write(experiment, plan, dataset, target, command, provenance, failures);
         Analyses.complete(results, null, dataset);

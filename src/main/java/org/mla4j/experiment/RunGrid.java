@@ -56,6 +56,10 @@ public final class RunGrid {
         /** A run diverged; the grid goes on with the next one. */
         default void failed(Entry entry, int index, int total, String reason) {
         }
+
+        /** A run was not trained: its training is {@code source}'s, whose run directory it got a copy of. */
+        default void shared(Entry entry, int index, int total, Entry source) {
+        }
     }
 
     /** What the grid produced: the summaries of the finished runs, and the runs that diverged. */
@@ -63,6 +67,26 @@ public final class RunGrid {
     }
 
     private RunGrid() {
+    }
+
+    /**
+     * How many entries still have to be trained: not finished, and not sharing the training of an
+     * earlier entry ({@link SharedTraining}: same settings but the missing rate, and the same mask).
+     */
+    public static int toTrain(List<Entry> entries, MultimodalDataset dataset) {
+        int[] sources = sharedSources(entries, dataset);
+        int n = 0;
+        for (int i = 0; i < sources.length; i++) {
+            if (!isDone(entries.get(i)) && sources[i] < 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** For each entry, the index of the earlier entry whose training it shares ({@link SharedTraining}), or −1. */
+    public static int[] sharedSources(List<Entry> entries, MultimodalDataset dataset) {
+        return SharedTraining.sources(entries, dataset);
     }
 
     /** Whether {@code entry}'s run directory already holds a finished run. */
@@ -83,23 +107,30 @@ public final class RunGrid {
 
     /**
      * Runs (or reuses) every entry on {@code dataset}: the finished ones are reported as skipped, the
-     * others are trained by {@code executor}. The summaries come back in the entries' order, whatever
-     * order the executor finished them in.
+     * others are trained by {@code executor}, except an entry whose training is an earlier entry's
+     * ({@link SharedTraining}), which gets a copy of that entry's run directory once it is finished.
+     * The summaries come back in the entries' order, whatever order the executor finished them in.
      */
     public static Result run(List<Entry> entries, MultimodalDataset dataset,
                              Supplier<Map<String, Object>> provenance, Listener listener, RunExecutor executor) {
         requireReusable(entries, dataset);
         int total = entries.size();
+        int[] sources = SharedTraining.sources(entries, dataset);
+        Map<Integer, List<Integer>> waiting = new LinkedHashMap<>(); // entry index -> the entries sharing its training
+        Map<Path, String> failed = new LinkedHashMap<>();
         List<RunExecutor.Job> todo = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             Entry entry = entries.get(i);
             if (isDone(entry)) {
                 listener.skipped(entry, i + 1, total);
+            } else if (sources[i] >= 0 && isDone(entries.get(sources[i]))) {
+                share(entries, sources[i], i, listener, failed);
+            } else if (sources[i] >= 0) {
+                waiting.computeIfAbsent(sources[i], k -> new ArrayList<>()).add(i);
             } else {
                 todo.add(new RunExecutor.Job(entry, i + 1, total));
             }
         }
-        Map<Path, String> failed = new LinkedHashMap<>();
         executor.train(todo, dataset, provenance, new Listener() {
             @Override
             public EpochListener started(Entry entry, int index, int count) {
@@ -109,12 +140,21 @@ public final class RunGrid {
             @Override
             public void finished(Entry entry, int index, int count, RunSummary summary, double seconds) {
                 listener.finished(entry, index, count, summary, seconds);
+                for (int i : waiting.getOrDefault(index - 1, List.of())) {
+                    share(entries, index - 1, i, listener, failed);
+                }
             }
 
             @Override
             public void failed(Entry entry, int index, int count, String reason) {
                 failed.put(entry.directory(), entry.label() + ": " + reason);
                 listener.failed(entry, index, count, reason);
+                for (int i : waiting.getOrDefault(index - 1, List.of())) {
+                    Entry copy = entries.get(i);
+                    String why = reason + " (in " + entry.label() + ", whose training this run shares)";
+                    failed.put(copy.directory(), copy.label() + ": " + why);
+                    listener.failed(copy, i + 1, count, why);
+                }
             }
         });
         List<RunSummary> summaries = new ArrayList<>();
@@ -127,6 +167,20 @@ public final class RunGrid {
             }
         }
         return new Result(summaries, failures);
+    }
+
+    /** Gives entry {@code to} a copy of entry {@code from}'s finished run directory. */
+    private static void share(List<Entry> entries, int from, int to, Listener listener, Map<Path, String> failed) {
+        Entry source = entries.get(from);
+        Entry target = entries.get(to);
+        try {
+            SharedTraining.copy(source, target);
+        } catch (java.io.UncheckedIOException e) {
+            failed.put(target.directory(), target.label() + ": " + e.getMessage());
+            listener.failed(target, to + 1, entries.size(), e.getMessage());
+            return;
+        }
+        listener.shared(target, to + 1, entries.size(), source);
     }
 
     /**

@@ -41,12 +41,20 @@ public final class TrainingRun {
 
     /** The dataset with the run's simulated missing modalities applied. */
     public static MultimodalDataset withMissing(MultimodalDataset ds, MissingSpec missing) {
+        return missing.active() ? ds.withPresence(presenceWithMissing(ds, missing)) : ds;
+    }
+
+    /**
+     * Which (modality, sample) cells the run sees, per modality: the dataset's own presence with the
+     * run's simulated missing modalities taken out. A run's training reads its missing rate only through this.
+     */
+    public static boolean[][] presenceWithMissing(MultimodalDataset ds, MissingSpec missing) {
         if (!missing.active()) {
-            return ds;
+            return presence(ds);
         }
         int only = missing.modality() == null ? -1 : ds.modalityIndex(missing.modality());
         int[] rows = missing.trainingOnly() ? ds.trainIndices() : null;
-        return ds.withPresence(missing.protocol().draw(presence(ds), missing.rate(), missing.seed(), rows, only));
+        return missing.protocol().draw(presence(ds), missing.rate(), missing.seed(), rows, only);
     }
 
     static boolean[][] presence(MultimodalDataset ds) {
