@@ -25,12 +25,54 @@ public final class Provenance {
         p.put("pytorch_version", Versions.pytorch());
         p.put("java_version", System.getProperty("java.version"));
         p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        p.put("cpu", cpu());
         p.put("cpu_cores", Runtime.getRuntime().availableProcessors());
         p.put("engine_threads", EngineThreads.configured());
         p.put("flush_denormals", FlushToZero.inEffect() ? "on" : "off");
         p.put("device", ComputeDevice.describe());
         p.put("created", Instant.now().toString());
         return p;
+    }
+
+    /**
+     * The CPU as Linux names it, with its family and model numbers ("Intel(R) Xeon(R) Processor, family 6
+     * model 207"), or "unknown": the engine picks its kernels per CPU, so results may differ in the last
+     * bits between CPU types (docs/reproducibility.md).
+     */
+    static String cpu() {
+        return cpu(Path.of("/proc/cpuinfo"));
+    }
+
+    static String cpu(Path cpuinfo) {
+        String name = null;
+        String family = null;
+        String model = null;
+        try {
+            for (String line : Files.readAllLines(cpuinfo)) {
+                int colon = line.indexOf(':');
+                if (colon < 0) {
+                    if (name != null) {
+                        break; // the first processor's block is enough
+                    }
+                    continue;
+                }
+                String key = line.substring(0, colon).trim();
+                String value = line.substring(colon + 1).trim();
+                switch (key) {
+                    case "model name" -> name = name == null ? value : name;
+                    case "cpu family" -> family = family == null ? value : family;
+                    case "model" -> model = model == null ? value : model;
+                    default -> {
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
+        if (name == null) {
+            return "unknown";
+        }
+        return family != null && model != null ? name + ", family " + family + " model " + model : name;
     }
 
     /** The checkout's commit (with "-dirty" when it has local changes), or "unknown". */
