@@ -35,7 +35,8 @@ final class GridCommand {
                 .map(ExperimentGrid.PlannedRun::entry).toList();
         RunGrid.requireReusable(entries, dataset);
         int done = (int) entries.stream().filter(RunGrid::isDone).count();
-        int todo = RunGrid.toTrain(entries, dataset);
+        List<RunGrid.Entry> toTrain = RunGrid.trainList(entries, dataset);
+        int todo = toTrain.size();
         int copies = entries.size() - done - todo;
         RunExecutor executor = cluster != null ? cluster : execution.executor(todo, Logging.level());
         output.note(err, String.format(Locale.ROOT,
@@ -45,7 +46,7 @@ final class GridCommand {
                 done, copies == 0 ? "" : ", " + copies + " copied from a run with the same settings and mask", target,
                 todo == 0 ? "" : "; training " + execution.describe(executor)));
         ExperimentResults results;
-        try (GridProgress progress = new GridProgress(task, todo, experiment.epochs(), output.quiet || output.json,
+        try (GridProgress progress = new GridProgress(task, toTrain, output.quiet || output.json,
                 err)) {
             results = ExperimentRunner.run(experiment, dataset, target, SweepOutput.regenerating(commandLine),
                     commandLine, progress, executor);

@@ -1,7 +1,12 @@
 package org.mla4j.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -11,39 +16,41 @@ import org.mla4j.train.EpochListener;
 import org.mla4j.train.EpochRecord;
 
 /**
- * Progress over a whole grid of runs, counted in epochs of the runs still to do. On a terminal: one
- * progress bar with ETA and the current run as its message. On a pipe or in CI: one line per run
- * (start, result, time) with the runs done, runs left and an ETA from the epochs trained so far.
+ * Progress over a whole grid of runs, counted in epochs of the runs still to do, each run with the
+ * epochs its own settings give it. On a terminal: one progress bar with the current run as its
+ * message. On a pipe or in CI: one line per run (start, result, time). Either way the ETA prices
+ * each run's remaining epochs at what its grid row's epochs have cost so far ({@link GridEta}).
  * Silent when quiet.
  */
 final class GridProgress implements RunGrid.Listener, AutoCloseable {
     private final boolean quiet;
     private final PrintWriter err;
-    private final int epochsPerRun;
+    private final GridEta eta;
     private final long totalEpochs;
-    private final long startNanos = System.nanoTime();
-    private long epochsDone;
-    /** Epochs seen of the runs in training (several at once with --jobs); an executor may report none. */
-    private final java.util.Map<RunGrid.Entry, Integer> seen = new java.util.HashMap<>();
     private ProgressBar bar;
 
-    /** @param runsToDo runs of the grid that are not already finished */
-    GridProgress(int runsToDo, int epochsPerRun, boolean quiet, PrintWriter err) {
-        this("compare", runsToDo, epochsPerRun, quiet, err);
+    /** @param toTrain the runs of the grid it will train (not those already finished or copied) */
+    GridProgress(List<RunGrid.Entry> toTrain, boolean quiet, PrintWriter err) {
+        this("compare", toTrain, quiet, err);
     }
 
     /**
-     * @param task     the progress bar's name
-     * @param runsToDo runs of the grid that are not already finished
+     * @param task    the progress bar's name
+     * @param toTrain the runs of the grid it will train (not those already finished or copied)
      */
-    GridProgress(String task, int runsToDo, int epochsPerRun, boolean quiet, PrintWriter err) {
+    GridProgress(String task, List<RunGrid.Entry> toTrain, boolean quiet, PrintWriter err) {
         this.quiet = quiet;
         this.err = err;
-        this.epochsPerRun = epochsPerRun;
-        this.totalEpochs = (long) runsToDo * epochsPerRun;
+        this.eta = new GridEta(toTrain, System.nanoTime());
+        this.totalEpochs = eta.totalEpochs();
         if (!quiet && ProgressReporter.interactive() && totalEpochs > 0) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(totalEpochs)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                    .setEtaFunction(state -> {
+                        OptionalDouble left = eta.secondsLeft(System.nanoTime());
+                        return left.isPresent() ? Optional.of(Duration.ofSeconds(Math.round(left.getAsDouble())))
+                                : Optional.empty();
+                    }).build();
         }
     }
 
@@ -54,34 +61,36 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
     }
 
     @Override
-    public EpochListener started(RunGrid.Entry entry, int index, int total) {
+    public synchronized EpochListener started(RunGrid.Entry entry, int index, int total) {
         String label = String.format(Locale.ROOT, "[%d/%d] %s", index, total, entry.label());
-        line(label + ": training" + eta());
-        seen.put(entry, 0);
+        line(label + ": training" + etaText());
+        eta.started(entry, System.nanoTime());
+        int planned = eta.plannedEpochs(entry);
         return new EpochListener() {
             @Override
             public void onEpoch(EpochRecord record, boolean improved) {
-                epochsDone++;
-                seen.merge(entry, 1, Integer::sum);
-                if (bar != null) {
-                    bar.step();
-                    bar.setExtraMessage(String.format(Locale.ROOT, "%s epoch %d/%d", label, record.epoch() + 1,
-                            epochsPerRun));
+                synchronized (GridProgress.this) {
+                    eta.epoch(entry, System.nanoTime());
+                    if (bar != null) {
+                        bar.step();
+                        bar.setExtraMessage(String.format(Locale.ROOT, "%s epoch %d/%d", label, record.epoch() + 1,
+                                planned));
+                    }
                 }
             }
         };
     }
 
     @Override
-    public void finished(RunGrid.Entry entry, int index, int total, RunSummary summary, double seconds) {
-        catchUp(entry);
+    public synchronized void finished(RunGrid.Entry entry, int index, int total, RunSummary summary, double seconds) {
+        ended(entry);
         line(String.format(Locale.ROOT, "[%d/%d] %s: test fused %.2f%% (epoch %d) in %.0f s%s", index, total,
-                entry.label(), 100 * summary.fusedAccuracy(), summary.selectedEpoch(), seconds, eta()));
+                entry.label(), 100 * summary.fusedAccuracy(), summary.selectedEpoch(), seconds, etaText()));
     }
 
     @Override
-    public void failed(RunGrid.Entry entry, int index, int total, String reason) {
-        catchUp(entry); // approximately: the run ended early
+    public synchronized void failed(RunGrid.Entry entry, int index, int total, String reason) {
+        ended(entry); // the run ended early: its epochs left are no longer to do
         line(String.format(Locale.ROOT, "[%d/%d] %s: FAILED: %s", index, total, entry.label(), reason));
     }
 
@@ -91,34 +100,37 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
                 + "copied)", index, total, entry.label(), source.label()));
     }
 
-    /** Counts the epochs of a run that ended that were not reported one by one. */
-    private void catchUp(RunGrid.Entry entry) {
-        Integer counted = seen.remove(entry);
-        int missing = Math.max(0, epochsPerRun - (counted == null ? 0 : counted));
-        epochsDone += missing;
+    /** Steps the bar over the epochs of a run that ended that were not reported one by one. */
+    private void ended(RunGrid.Entry entry) {
+        int missing = eta.plannedEpochs(entry) - eta.epochsSeen(entry);
+        eta.finished(entry, System.nanoTime());
         if (bar != null && missing > 0) {
             bar.stepBy(missing);
         }
     }
 
-    /** "; ETA 12m30s" from the mean time per epoch so far, or empty before the first epoch. */
-    private String eta() {
-        if (epochsDone == 0 || epochsDone >= totalEpochs) {
+    /** "; ETA 12m30s" (with the methods not timed yet, if any); empty before the first epoch and at the end. */
+    private String etaText() {
+        OptionalDouble left = eta.secondsLeft(System.nanoTime());
+        if (left.isEmpty() || left.getAsDouble() <= 0) {
             return "";
         }
-        double perEpoch = (System.nanoTime() - startNanos) / 1e9 / epochsDone;
-        long seconds = Math.round(perEpoch * (totalEpochs - epochsDone));
-        return String.format(Locale.ROOT, "; ETA %s", seconds >= 3600
+        long seconds = Math.round(left.getAsDouble());
+        String text = seconds >= 3600
                 ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
-                : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60));
+                : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        Set<String> untimed = eta.untimedMethods();
+        return "; ETA " + text + (untimed.isEmpty() ? "" : " (" + String.join(", ", untimed) + " not timed yet)");
     }
 
     private void line(String message) {
         if (quiet || bar != null) {
             return;
         }
-        err.println(message);
-        err.flush();
+        synchronized (err) {
+            err.println(message);
+            err.flush();
+        }
     }
 
     @Override

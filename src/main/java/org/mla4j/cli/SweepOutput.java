@@ -1,38 +1,22 @@
 package org.mla4j.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.mla4j.data.MultimodalDataset;
-import org.mla4j.experiment.RunGrid;
 import org.mla4j.experiment.SweepTable;
 import org.mla4j.io.AtomicFiles;
 import org.mla4j.io.Json;
 import org.mla4j.report.SweepPlot;
-import org.mla4j.run.Provenance;
 
 /**
- * Runs a sweep grid with progress and writes its table as NAME.md, NAME.csv, NAME.json and the
- * plot as NAME.png into the output folder (shared by {@code mla missing} and {@code mla isolation}).
+ * Writes a sweep grid's table as NAME.md, NAME.csv, NAME.json and the plot as NAME.png into the
+ * output folder (shared by {@code mla missing} and {@code mla isolation}), and the command lines
+ * that regenerate them.
  */
 final class SweepOutput {
     private SweepOutput() {
-    }
-
-    static RunGrid.Result run(List<RunGrid.Entry> entries, MultimodalDataset dataset, List<String> commandLine,
-                              int epochs, OutputOptions output, PrintWriter err) {
-        int done = (int) entries.stream().filter(RunGrid::isDone).count();
-        int todo = RunGrid.toTrain(entries, dataset);
-        int copies = entries.size() - done - todo;
-        output.note(err, String.format(java.util.Locale.ROOT, "%d runs on %s (%d to train, %d already done%s)",
-                entries.size(), dataset.name(), todo, done,
-                copies == 0 ? "" : ", " + copies + " copied from a run with the same settings and mask"));
-        try (GridProgress progress = new GridProgress(todo, epochs, output.quiet || output.json, err)) {
-            return RunGrid.run(entries, dataset, () -> Provenance.collect(commandLine), progress);
-        }
     }
 
     /** Writes the table files and the plot; returns the Markdown text (caption, table, command). */

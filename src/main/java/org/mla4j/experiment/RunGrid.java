@@ -74,14 +74,19 @@ public final class RunGrid {
      * earlier entry ({@link SharedTraining}: same settings but the missing rate, and the same mask).
      */
     public static int toTrain(List<Entry> entries, MultimodalDataset dataset) {
+        return trainList(entries, dataset).size();
+    }
+
+    /** The entries {@link #run} will train: not finished yet, and not sharing an earlier entry's training. */
+    public static List<Entry> trainList(List<Entry> entries, MultimodalDataset dataset) {
         int[] sources = sharedSources(entries, dataset);
-        int n = 0;
+        List<Entry> train = new ArrayList<>();
         for (int i = 0; i < sources.length; i++) {
             if (!isDone(entries.get(i)) && sources[i] < 0) {
-                n++;
+                train.add(entries.get(i));
             }
         }
-        return n;
+        return train;
     }
 
     /** For each entry, the index of the earlier entry whose training it shares ({@link SharedTraining}), or −1. */
