@@ -12,7 +12,7 @@ import org.mla4j.core.TensorSplit;
 
 /** Runs a method over a whole split and scores it. */
 public final class Evaluator {
-    /** Samples per inference batch; fusion is per sample, so this affects speed only. */
+    /** Samples per batch of flat features (DCCA's full-fit pass); prediction batches are the split's. */
     public static final int BATCH = 1024;
 
     private Evaluator() {
@@ -21,12 +21,13 @@ public final class Evaluator {
     /** Predictions for every sample of the split, in split order. */
     public static Predictions predict(Method method, TensorSplit split, NDManager parent) {
         List<Predictions> parts = new ArrayList<>();
-        for (int from = 0; from < split.size(); from += BATCH) {
+        int rows = split.predictionRows();
+        for (int from = 0; from < split.size(); from += rows) {
             try (NDManager batchManager = parent.newSubManager()) {
                 for (var group : method.groups()) {
                     batchManager.tempAttachAll(group.arrays());
                 }
-                Batch batch = split.slice(batchManager, from, Math.min(split.size(), from + BATCH));
+                Batch batch = split.slice(batchManager, from, Math.min(split.size(), from + rows));
                 parts.add(method.predict(batch));
             }
         }
