@@ -66,6 +66,9 @@ final class GridProgress implements RunGrid.Listener, AutoCloseable {
         line(label + ": training" + etaText());
         eta.started(entry, System.nanoTime());
         int planned = eta.plannedEpochs(entry);
+        if (bar != null) {
+            bar.setExtraMessage(label + " starting");
+        }
         return new EpochListener() {
             @Override
             public void onEpoch(EpochRecord record, boolean improved) {
