@@ -35,9 +35,9 @@ import org.mla4j.run.TrainingRun;
  *   <li>parameters: the number of values in the saved model ({@code model.npz}, standardisation
  *   statistics not counted);
  *   <li>inference time per sample: the saved model's prediction of the whole test split (unimodal
- *   outputs and fusion, batches of {@link org.mla4j.core.TensorSplit#predictionRows()}), the fastest of {@code repeats} timed
- *   passes after one untimed pass (for the same reason), divided by the number of test samples —
- *   timed here rather than while the run trained, so that no other training shares the process;
+ *   outputs and fusion, batches of {@link org.mla4j.core.TensorSplit#predictionRows()}), the
+ *   fastest of {@code repeats} timed passes after one untimed pass (for the same reason), divided by
+ *   the number of test samples — timed here rather than while the run trained, so that no other training shares the process;
  *   <li>peak memory, when asked: {@link MemoryProbe} (a fresh process that trains the run's settings).
  * </ul>
  *

@@ -70,14 +70,9 @@ public final class RunGrid {
     }
 
     /**
-     * How many entries still have to be trained: not finished, and not sharing the training of an
+     * The entries {@link #run} will train: not finished yet, and not sharing the training of an
      * earlier entry ({@link SharedTraining}: same settings but the missing rate, and the same mask).
      */
-    public static int toTrain(List<Entry> entries, MultimodalDataset dataset) {
-        return trainList(entries, dataset).size();
-    }
-
-    /** The entries {@link #run} will train: not finished yet, and not sharing an earlier entry's training. */
     public static List<Entry> trainList(List<Entry> entries, MultimodalDataset dataset) {
         int[] sources = sharedSources(entries, dataset);
         List<Entry> train = new ArrayList<>();
