@@ -3,6 +3,7 @@ package org.mla4j.engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import java.util.Map;
  *   w = w − (lr / (1 − β1^t)) · m / (√v / √(1 − β2^t) + ε)       (t = this parameter's step count)
  * </pre>
  *
- * One fused engine call per step: the engine's Adam computes {@code w −= a·m / (√v + e)}, which is
- * the line above with {@code a = lr·√(1 − β2^t)/(1 − β1^t)} and {@code e = ε·√(1 − β2^t)}.
+ * Each step computes {@code w −= a·m / (√v + e)}, which is the line above with
+ * {@code a = lr·√(1 − β2^t)/(1 − β1^t)} and {@code e = ε·√(1 − β2^t)}, as one Java loop over the
+ * tensors' memory ({@link EngineMemory}) that also clears the gradient; the engine's fused Adam
+ * (several passes and temporaries) only where a tensor has no such view.
  * Checkpoints hold m, v and t under {@code name#m}, {@code name#v} and {@code name#t}.
  */
 final class AdamRule implements UpdateRule {
@@ -79,10 +82,53 @@ final class AdamRule implements UpdateRule {
     }
 
     @Override
-    public void step(PtNDArray w, PtNDArray gradient, Object prepared) {
+    public boolean step(PtNDArray w, PtNDArray gradient, Object prepared, boolean clearGradient,
+                        float gradientScale) {
         Prepared p = (Prepared) prepared;
-        JniUtils.adamUpdate(w, gradient, p.mean(), p.variance(), 0f, p.stepSize(), weightDecay, 1f, -1f, beta1, beta2,
-                p.epsilon(), false);
+        FloatBuffer weights = EngineMemory.alias(w);
+        FloatBuffer gradients = EngineMemory.alias(gradient);
+        FloatBuffer means = EngineMemory.alias(p.mean());
+        FloatBuffer variances = EngineMemory.alias(p.variance());
+        if (weights == null || gradients == null || means == null || variances == null
+                || gradients.capacity() != weights.capacity()) {
+            if (gradientScale != 1f) {
+                Optimizer.scale(gradient, gradientScale);
+            }
+            JniUtils.adamUpdate(w, gradient, p.mean(), p.variance(), 0f, p.stepSize(), weightDecay, 1f, -1f, beta1,
+                    beta2, p.epsilon(), false);
+            return false;
+        }
+        step(weights, gradients, means, variances, p.stepSize(), p.epsilon(), gradientScale, clearGradient);
+        return clearGradient;
+    }
+
+    /**
+     * The update as one pass over the memory (see the class comment for the formula), in float32
+     * arithmetic in a fixed order, so its bits are the same on every machine; clears the gradient
+     * as it goes where asked. The gradient is scaled first ({@code g·scale} rounded to float32, as a
+     * separate clipping pass would leave it).
+     */
+    private void step(FloatBuffer w, FloatBuffer g, FloatBuffer m, FloatBuffer v, float stepSize, float eps,
+                      float scale, boolean clear) {
+        float keep1 = beta1;
+        float keep2 = beta2;
+        float new1 = 1f - beta1;
+        float new2 = 1f - beta2;
+        float wd = weightDecay;
+        int n = w.capacity();
+        for (int i = 0; i < n; i++) {
+            float wi = w.get(i);
+            float gi = scale == 1f ? g.get(i) : g.get(i) * scale;
+            float d = wd == 0f ? gi : gi + wd * wi;
+            float mi = keep1 * m.get(i) + new1 * d;
+            float vi = keep2 * v.get(i) + new2 * d * d;
+            m.put(i, mi);
+            v.put(i, vi);
+            w.put(i, wi - stepSize * mi / ((float) Math.sqrt(vi) + eps));
+            if (clear) {
+                g.put(i, 0f);
+            }
+        }
     }
 
     @Override

@@ -96,8 +96,7 @@ final class EpochStep implements TrainingStep {
             if (rest != null) {
                 rest.task().run();
             }
-            optimizer.clip(group.parameters());
-            optimizer.update(group.parameters(), learningRate);
+            optimizer.clipAndUpdate(group.parameters(), learningRate);
             return;
         }
         if (rest != null && rest.pass() != backgroundPass) {

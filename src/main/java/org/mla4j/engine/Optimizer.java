@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * never touched. That is what MLA needs and why DJL's {@code Trainer.step()} (which updates every
  * parameter) is not used.
  *
- * <p>Speed: each update is one fused engine call plus one call that clears the accumulated gradient;
+ * <p>Speed: each update is one fused engine call plus one call that clears the accumulated gradient
+ * (Adam: one Java loop over the tensors' memory that does both, {@link AdamRule});
  * gradient handles are fetched once per parameter and reused (they alias the engine's gradient
  * tensor, which backward accumulates into in place). A group updated as a whole ({@link
  * #update(List, float)}) is laid flat at its first update ({@link FlatGroup}): from then on those two
@@ -106,28 +108,115 @@ public final class Optimizer implements AutoCloseable {
     /**
      * Scales the accumulated gradients of {@code parameters} so that their global L2 norm is at most
      * the clip norm (PyTorch's {@code clip_grad_norm_}: factor {@code c / (‖g‖ + 1e-6)} when it is
-     * below 1). Temporaries land in the gradients' manager (a batch's, while lent).
+     * below 1). The sum of squares is taken in double, parameter by parameter in their order, whether
+     * or not the group is flat, so its bits never depend on that; Java loops over the gradients' memory
+     * ({@link EngineMemory}) do the work and create no engine arrays, the engine only where a gradient
+     * has no such view (its temporaries then land in the gradient's manager, a batch's while lent).
      */
     public void clip(List<Parameter> parameters) {
+        float factor = clipFactor(parameters);
+        if (factor < 1) {
+            List<PtNDArray> weights = new ArrayList<>();
+            List<PtNDArray> gradients = new ArrayList<>();
+            for (Parameter p : parameters) {
+                if (p.requiresGradient()) {
+                    weights.add((PtNDArray) p.getArray());
+                    gradients.add(state(p).gradient);
+                }
+            }
+            FlatGroup flat = weights.isEmpty() ? null : flatGroups.get(weights.get(0));
+            for (PtNDArray g : flat != null && flat.isFor(weights) ? List.of(flat.gradient()) : gradients) {
+                scale(g, factor);
+            }
+        }
+    }
+
+    /**
+     * {@link #clip} and then {@link #update(List, float)}, with the clipping factor applied inside the
+     * update's own pass over the gradient where the rule can (same arithmetic, one pass fewer).
+     */
+    public void clipAndUpdate(List<Parameter> parameters, float lr) {
+        float factor = clipFactor(parameters);
+        for (Work w : prepare(parameters, lr)) {
+            step(w.weight(), w.gradient(), w.prepared(), true, factor);
+        }
+    }
+
+    /** The factor {@link #clip} scales by: {@code min(1, c / (‖g‖ + 1e-6))}, 1 where nothing clips. */
+    private float clipFactor(List<Parameter> parameters) {
         double squares = 0;
-        List<PtNDArray> weights = new ArrayList<>();
-        List<PtNDArray> gradients = new ArrayList<>();
         for (Parameter p : parameters) {
             if (p.requiresGradient()) {
-                PtNDArray g = state(p).gradient;
-                weights.add((PtNDArray) p.getArray());
-                gradients.add(g);
-                // per parameter in double whether or not the group is flat, so the norm's bits never depend on it
-                squares += g.square().sum().getFloat();
+                squares += sumOfSquares(state(p).gradient);
             }
         }
         double factor = clipNorm / (Math.sqrt(squares) + 1e-6);
-        if (factor < 1) {
-            FlatGroup flat = weights.isEmpty() ? null : flatGroups.get(weights.get(0));
-            List<PtNDArray> scaled = flat != null && flat.isFor(weights) ? List.of(flat.gradient()) : gradients;
-            for (PtNDArray g : scaled) {
-                g.muli(Scalars.of(g.getManager(), (float) factor));
+        return clipNorm > 0 && factor < 1 ? (float) factor : 1f;
+    }
+
+    /**
+     * Σ g² in double: eight running sums, one per position in consecutive groups of eight (so the
+     * additions need not wait for each other; a tail of up to seven elements goes to the first),
+     * added in a fixed order. The values are copied to the heap a block at a time, which the JIT reads
+     * faster than the engine's memory (2.5× on a 3.55M-value group).
+     */
+    private static double sumOfSquares(PtNDArray gradient) {
+        FloatBuffer g = EngineMemory.alias(gradient);
+        if (g == null) {
+            try (NDArray square = gradient.square(); NDArray sum = square.sum()) {
+                return sum.getFloat();
             }
+        }
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        float[] block = new float[4096];
+        int n = g.capacity();
+        for (int from = 0; from < n; from += block.length) {
+            int length = Math.min(block.length, n - from);
+            g.get(from, block, 0, length);
+            int i = 0;
+            for (; i + 7 < length; i += 8) {
+                double x0 = block[i];
+                double x1 = block[i + 1];
+                double x2 = block[i + 2];
+                double x3 = block[i + 3];
+                double x4 = block[i + 4];
+                double x5 = block[i + 5];
+                double x6 = block[i + 6];
+                double x7 = block[i + 7];
+                s0 += x0 * x0;
+                s1 += x1 * x1;
+                s2 += x2 * x2;
+                s3 += x3 * x3;
+                s4 += x4 * x4;
+                s5 += x5 * x5;
+                s6 += x6 * x6;
+                s7 += x7 * x7;
+            }
+            for (; i < length; i++) {
+                double x = block[i];
+                s0 += x * x;
+            }
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    /** {@code gradient ← factor·gradient} in place, in float32. */
+    static void scale(PtNDArray gradient, float factor) {
+        FloatBuffer g = EngineMemory.alias(gradient);
+        if (g == null) {
+            gradient.muli(Scalars.of(gradient.getManager(), factor));
+            return;
+        }
+        int n = g.capacity();
+        for (int i = 0; i < n; i++) {
+            g.put(i, g.get(i) * factor);
         }
     }
 
@@ -151,7 +240,7 @@ public final class Optimizer implements AutoCloseable {
     public void update(Parameter parameter, NDArray gradient, float lr) {
         State s = state(parameter);
         PtNDArray w = (PtNDArray) parameter.getArray();
-        step(w, (PtNDArray) gradient, rule.prepare(s.slot, w, lr, stateManager));
+        step(w, (PtNDArray) gradient, rule.prepare(s.slot, w, lr, stateManager), gradient == s.gradient);
     }
 
     /**
@@ -160,7 +249,7 @@ public final class Optimizer implements AutoCloseable {
      */
     public void update(List<Parameter> parameters, float lr) {
         for (Work w : prepare(parameters, lr)) {
-            step(w.weight(), w.gradient(), w.prepared());
+            step(w.weight(), w.gradient(), w.prepared(), true);
         }
     }
 
@@ -199,7 +288,7 @@ public final class Optimizer implements AutoCloseable {
         pending.put(key, background().submit(() -> {
             produceGradients.run();
             for (Work a : work) {
-                step(a.weight(), a.gradient(), a.prepared());
+                step(a.weight(), a.gradient(), a.prepared(), true);
             }
         }));
     }
@@ -312,9 +401,18 @@ public final class Optimizer implements AutoCloseable {
     private record Work(PtNDArray weight, PtNDArray gradient, Object prepared) {
     }
 
-    private void step(PtNDArray w, PtNDArray gradient, Object prepared) {
-        rule.step(w, gradient, prepared);
-        JniUtils.zeroGrad(w);
+    private void step(PtNDArray w, PtNDArray gradient, Object prepared, boolean ownGradient) {
+        step(w, gradient, prepared, ownGradient, 1f);
+    }
+
+    /**
+     * One rule step; {@code ownGradient}: the gradient is w's accumulated one (not a modified copy);
+     * {@code gradientScale}: a clipping factor the gradient is first multiplied by (1: none).
+     */
+    private void step(PtNDArray w, PtNDArray gradient, Object prepared, boolean ownGradient, float gradientScale) {
+        if (!rule.step(w, gradient, prepared, ownGradient, gradientScale)) {
+            JniUtils.zeroGrad(w);
+        }
     }
 
     /**

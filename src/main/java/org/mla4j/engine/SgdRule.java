@@ -73,9 +73,14 @@ final class SgdRule implements UpdateRule {
     }
 
     @Override
-    public void step(PtNDArray w, PtNDArray gradient, Object prepared) {
+    public boolean step(PtNDArray w, PtNDArray gradient, Object prepared, boolean clearGradient,
+                        float gradientScale) {
         Prepared p = (Prepared) prepared;
+        if (gradientScale != 1f) {
+            Optimizer.scale(gradient, gradientScale);
+        }
         JniUtils.sgdUpdate(w, gradient, p.velocity(), p.lr(), weightDecay, 1f, -1f, momentum);
+        return false;
     }
 
     @Override

@@ -20,8 +20,14 @@ interface UpdateRule {
     /** Readies the slot for a step at learning rate {@code lr}; returns what {@link #step} needs. */
     Object prepare(Slot slot, PtNDArray weight, float lr, NDManager stateManager);
 
-    /** {@code weight ← update(weight, gradient)} in place, with what {@link #prepare} returned. */
-    void step(PtNDArray weight, PtNDArray gradient, Object prepared);
+    /**
+     * {@code weight ← update(weight, gradient)} in place, with what {@link #prepare} returned. Where
+     * {@code clearGradient} (the gradient is the weight's own accumulated one), the rule may also set it
+     * to zero in the same pass; it returns whether it did, and the caller clears it otherwise. The
+     * gradient is first multiplied by {@code gradientScale} in float32 (gradient clipping; 1 = as is),
+     * in place or inside the rule's own pass.
+     */
+    boolean step(PtNDArray weight, PtNDArray gradient, Object prepared, boolean clearGradient, float gradientScale);
 
     /** The slot's engine arrays (after {@link #prepare}), in a fixed order: what a flat group lays end to end. */
     List<PtNDArray> arrays(Slot slot);

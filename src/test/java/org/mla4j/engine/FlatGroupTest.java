@@ -51,21 +51,30 @@ class FlatGroupTest {
     void adamGroupStepsMatchThePerParameterSteps() {
         try (NDManager manager = NDManager.newBaseManager();
              Optimizer perParameter = new Optimizer(manager, new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0f, 1e-4f, 0.5f, 0.999f, 1e-8f, 0.05f));
-             Optimizer grouped = new Optimizer(manager, new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0f, 1e-4f, 0.5f, 0.999f, 1e-8f, 0.05f))) {
+             Optimizer grouped = new Optimizer(manager, new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0f, 1e-4f, 0.5f, 0.999f, 1e-8f, 0.05f));
+             Optimizer fused = new Optimizer(manager, new OptimizerSpec(OptimizerSpec.Kind.ADAM, 0f, 1e-4f, 0.5f, 0.999f, 1e-8f, 0.05f))) {
             List<Parameter> a = layers(manager, "a");
             List<Parameter> b = layers(manager, "b");
+            List<Parameter> c = layers(manager, "c");
             register(grouped, b);
+            register(fused, c);
             for (int t = 0; t < LRS.length; t++) {
                 backward(manager, a, t);
                 backward(manager, b, t);
+                backward(manager, c, t);
                 perParameter.clip(a);
                 for (Parameter p : a) {
                     perParameter.update(p, LRS[t]);
                 }
                 grouped.clip(b);
                 grouped.update(b, LRS[t]);
+                fused.clipAndUpdate(c, LRS[t]); // the clipping factor inside the update's pass
                 assertThat(grouped.isFlat(b)).as("laid flat").isTrue();
                 assertSameBits(a, b, "step " + t);
+                assertSameBits(a, c, "step " + t + ", clipped inside the update");
+                for (Parameter p : c) {
+                    assertThat(fused.gradient(p).toFloatArray()).as("gradient cleared").containsOnly(0f);
+                }
             }
             for (int i = 0; i < a.size(); i++) {
                 Map<String, float[]> expected = perParameter.exportState(a.get(i));
