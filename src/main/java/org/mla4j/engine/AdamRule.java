@@ -90,7 +90,7 @@ final class AdamRule implements UpdateRule {
         FloatBuffer means = EngineMemory.alias(p.mean());
         FloatBuffer variances = EngineMemory.alias(p.variance());
         if (weights == null || gradients == null || means == null || variances == null
-                || gradients.capacity() != weights.capacity()) {
+                || gradients.capacity() != weights.capacity() || means.capacity() != weights.capacity()) {
             if (gradientScale != 1f) {
                 Optimizer.scale(gradient, gradientScale);
             }
@@ -98,7 +98,8 @@ final class AdamRule implements UpdateRule {
                     beta2, p.epsilon(), false);
             return false;
         }
-        step(weights, gradients, means, variances, p.stepSize(), p.epsilon(), gradientScale, clearGradient);
+        step(weights, gradients, means, variances, beta1, beta2, weightDecay, p.stepSize(), p.epsilon(), gradientScale,
+                clearGradient);
         return clearGradient;
     }
 
@@ -108,13 +109,12 @@ final class AdamRule implements UpdateRule {
      * as it goes where asked. The gradient is scaled first ({@code g·scale} rounded to float32, as a
      * separate clipping pass would leave it).
      */
-    private void step(FloatBuffer w, FloatBuffer g, FloatBuffer m, FloatBuffer v, float stepSize, float eps,
-                      float scale, boolean clear) {
+    static void step(FloatBuffer w, FloatBuffer g, FloatBuffer m, FloatBuffer v, float beta1, float beta2, float wd,
+                     float stepSize, float eps, float scale, boolean clear) {
         float keep1 = beta1;
         float keep2 = beta2;
         float new1 = 1f - beta1;
         float new2 = 1f - beta2;
-        float wd = weightDecay;
         int n = w.capacity();
         for (int i = 0; i < n; i++) {
             float wi = w.get(i);

@@ -3,11 +3,13 @@ package org.mla4j.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import java.nio.FloatBuffer;
 
 /**
  * Adam on an array that is not a model parameter and whose gradient the caller computes itself (e.g.
- * CPM-Net's test-time latents): PyTorch's rule without weight decay, one fused engine call per step,
- * as {@link AdamRule} does for parameters:
+ * CPM-Net's test-time latents): PyTorch's rule without weight decay, one Java pass over the arrays'
+ * memory per step as {@link AdamRule} does for parameters (the engine's fused call where an array has
+ * no direct view, {@link EngineMemory}):
  *
  * <pre>
  *   m = β1·m + (1 − β1)·g,   v = β2·v + (1 − β2)·g²,   w = w − (lr/(1 − β1^t))·m/(√v/√(1 − β2^t) + ε)
@@ -37,7 +39,18 @@ public final class FreeAdam {
         steps++;
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = Math.sqrt(1 - Math.pow(beta2, steps));
-        JniUtils.adamUpdate((PtNDArray) w, (PtNDArray) gradient, mean, variance, 0f, (float) (lr * c2 / c1), 0f, 1f,
-                -1f, beta1, beta2, (float) (epsilon * c2), false);
+        float stepSize = (float) (lr * c2 / c1);
+        float e = (float) (epsilon * c2);
+        FloatBuffer weights = EngineMemory.alias((PtNDArray) w);
+        FloatBuffer gradients = EngineMemory.alias((PtNDArray) gradient);
+        FloatBuffer means = EngineMemory.alias(mean);
+        FloatBuffer variances = EngineMemory.alias(variance);
+        if (weights == null || gradients == null || means == null || variances == null
+                || gradients.capacity() != weights.capacity() || means.capacity() != weights.capacity()) {
+            JniUtils.adamUpdate((PtNDArray) w, (PtNDArray) gradient, mean, variance, 0f, stepSize, 0f, 1f, -1f, beta1,
+                    beta2, e, false);
+            return;
+        }
+        AdamRule.step(weights, gradients, means, variances, beta1, beta2, 0f, stepSize, e, 1f, false);
     }
 }
