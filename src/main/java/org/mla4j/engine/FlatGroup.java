@@ -18,9 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * more. Every parameter's own tensor is then re-pointed at its stretch of the flat storage (libtorch's
  * {@code set_}), so the blocks, the parameter store and the cached gradient handles keep the tensors
  * they hold and see the same memory; backward still accumulates into each parameter's gradient, now
- * inside the flat gradient. One engine call then updates the whole group and one clears its gradients,
- * instead of one of each per parameter (issue 16: per-op overhead, not arithmetic, dominated the
- * updates of the small MLPs).
+ * inside the flat gradient. One engine call then updates the whole group and one clears its gradients
+ * (Adam: one Java pass does both, {@link AdamRule}), instead of one of each per parameter (issue 16:
+ * per-op overhead, not arithmetic, dominated the updates of the small MLPs).
  *
  * <p>The update rules are elementwise, so an element's arithmetic does not depend on where it lies:
  * for SGD the flat step gives the per-parameter step's bits (a test checks it).
