@@ -85,22 +85,35 @@ final class AdamRule implements UpdateRule {
     public boolean step(PtNDArray w, PtNDArray gradient, Object prepared, boolean clearGradient,
                         float gradientScale) {
         Prepared p = (Prepared) prepared;
+        if (stepInJava(w, gradient, p.mean(), p.variance(), beta1, beta2, weightDecay, p.stepSize(), p.epsilon(),
+                gradientScale, clearGradient)) {
+            return clearGradient;
+        }
+        if (gradientScale != 1f) {
+            Optimizer.scale(gradient, gradientScale);
+        }
+        JniUtils.adamUpdate(w, gradient, p.mean(), p.variance(), 0f, p.stepSize(), weightDecay, 1f, -1f, beta1, beta2,
+                p.epsilon(), false);
+        return false;
+    }
+
+    /**
+     * The step below on the four arrays' own memory; false, with nothing changed, where one of them has
+     * no direct view ({@link EngineMemory}) or their sizes differ: the caller then uses the engine.
+     */
+    static boolean stepInJava(PtNDArray w, PtNDArray gradient, PtNDArray mean, PtNDArray variance, float beta1,
+                              float beta2, float wd, float stepSize, float eps, float scale, boolean clear) {
         FloatBuffer weights = EngineMemory.alias(w);
         FloatBuffer gradients = EngineMemory.alias(gradient);
-        FloatBuffer means = EngineMemory.alias(p.mean());
-        FloatBuffer variances = EngineMemory.alias(p.variance());
+        FloatBuffer means = EngineMemory.alias(mean);
+        FloatBuffer variances = EngineMemory.alias(variance);
         if (weights == null || gradients == null || means == null || variances == null
-                || gradients.capacity() != weights.capacity() || means.capacity() != weights.capacity()) {
-            if (gradientScale != 1f) {
-                Optimizer.scale(gradient, gradientScale);
-            }
-            JniUtils.adamUpdate(w, gradient, p.mean(), p.variance(), 0f, p.stepSize(), weightDecay, 1f, -1f, beta1,
-                    beta2, p.epsilon(), false);
+                || gradients.capacity() != weights.capacity() || means.capacity() != weights.capacity()
+                || variances.capacity() != weights.capacity()) {
             return false;
         }
-        step(weights, gradients, means, variances, beta1, beta2, weightDecay, p.stepSize(), p.epsilon(), gradientScale,
-                clearGradient);
-        return clearGradient;
+        step(weights, gradients, means, variances, beta1, beta2, wd, stepSize, eps, scale, clear);
+        return true;
     }
 
     /**
@@ -109,7 +122,7 @@ final class AdamRule implements UpdateRule {
      * as it goes where asked. The gradient is scaled first ({@code g·scale} rounded to float32, as a
      * separate clipping pass would leave it).
      */
-    static void step(FloatBuffer w, FloatBuffer g, FloatBuffer m, FloatBuffer v, float beta1, float beta2, float wd,
+    private static void step(FloatBuffer w, FloatBuffer g, FloatBuffer m, FloatBuffer v, float beta1, float beta2, float wd,
                      float stepSize, float eps, float scale, boolean clear) {
         float keep1 = beta1;
         float keep2 = beta2;

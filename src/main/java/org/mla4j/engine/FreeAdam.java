@@ -3,7 +3,6 @@ package org.mla4j.engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import java.nio.FloatBuffer;
 
 /**
  * Adam on an array that is not a model parameter and whose gradient the caller computes itself (e.g.
@@ -41,16 +40,10 @@ public final class FreeAdam {
         double c2 = Math.sqrt(1 - Math.pow(beta2, steps));
         float stepSize = (float) (lr * c2 / c1);
         float e = (float) (epsilon * c2);
-        FloatBuffer weights = EngineMemory.alias((PtNDArray) w);
-        FloatBuffer gradients = EngineMemory.alias((PtNDArray) gradient);
-        FloatBuffer means = EngineMemory.alias(mean);
-        FloatBuffer variances = EngineMemory.alias(variance);
-        if (weights == null || gradients == null || means == null || variances == null
-                || gradients.capacity() != weights.capacity() || means.capacity() != weights.capacity()) {
+        if (!AdamRule.stepInJava((PtNDArray) w, (PtNDArray) gradient, mean, variance, beta1, beta2, 0f, stepSize, e,
+                1f, false)) {
             JniUtils.adamUpdate((PtNDArray) w, (PtNDArray) gradient, mean, variance, 0f, stepSize, 0f, 1f, -1f, beta1,
                     beta2, e, false);
-            return;
         }
-        AdamRule.step(weights, gradients, means, variances, beta1, beta2, 0f, stepSize, e, 1f, false);
     }
 }

@@ -116,17 +116,10 @@ public final class Optimizer implements AutoCloseable {
     public void clip(List<Parameter> parameters) {
         float factor = clipFactor(parameters);
         if (factor < 1) {
-            List<PtNDArray> weights = new ArrayList<>();
-            List<PtNDArray> gradients = new ArrayList<>();
             for (Parameter p : parameters) {
                 if (p.requiresGradient()) {
-                    weights.add((PtNDArray) p.getArray());
-                    gradients.add(state(p).gradient);
+                    scale(state(p).gradient, factor); // a flat group's gradients alias its flat one: same values
                 }
-            }
-            FlatGroup flat = weights.isEmpty() ? null : flatGroups.get(weights.get(0));
-            for (PtNDArray g : flat != null && flat.isFor(weights) ? List.of(flat.gradient()) : gradients) {
-                scale(g, factor);
             }
         }
     }
