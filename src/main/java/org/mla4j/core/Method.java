@@ -59,6 +59,15 @@ public interface Method extends AutoCloseable {
      */
     Predictions predict(Batch batch);
 
+    /**
+     * The fused logits of {@link #predict} with the same bits, the per-modality logits left out (null)
+     * where a method computes them with extra passes ({@code f(0, …, x_m, …, 0)} per modality). The
+     * per-epoch validation calls this when it is not asked for each modality's accuracy.
+     */
+    default Predictions predictFused(Batch batch) {
+        return predict(batch);
+    }
+
     /** Extra state a checkpoint must hold beyond parameters and optimiser (e.g. HGM's P); may be empty. */
     default MethodState state() {
         return MethodState.NONE;

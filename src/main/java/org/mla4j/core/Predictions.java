@@ -26,6 +26,11 @@ public record Predictions(float[][] modalityLogits, float[] fusedLogits, float[]
         return new Predictions(logits, fused.toFloatArray(), null, present, batch.size(), numClasses);
     }
 
+    /** Predictions of a jointly trained model without its unimodal outputs (fused logits only). */
+    public static Predictions fusedOnly(Batch batch, int numClasses, NDArray fused) {
+        return joint(batch, numClasses, fused, new NDArray[batch.numModalities()]);
+    }
+
     /** Concatenates batch predictions in order. */
     public static Predictions concat(List<Predictions> parts) {
         if (parts.size() == 1) {

@@ -73,8 +73,12 @@ final class SpecResolver {
         List<String> gap = report.modalityGap() == null
                 ? methods.stream().filter(x -> x.equals("mla") || x.equals("concat")).toList()
                 : subset(report.modalityGap(), "report.modality_gap", methods);
+        boolean curves = report.curves() == null || report.curves();
+        require(!curves || settings.get(TrainSettings.VALIDATE_MODALITIES), "report.curves",
+                "draws each modality's validation accuracy after every epoch, which train.validate_modalities: off "
+                        + "does not record; set report.curves: false or validate_modalities: on");
         return new Experiment(source, source::where, name, s.description(), data, methods, seeds, settings, missing,
-                variants, gap, report.curves() == null || report.curves(), analysis);
+                variants, gap, curves, analysis);
     }
 
     /** The plan with the data-size methods checked against the experiment's; data_size makes its own variants. */

@@ -2,9 +2,12 @@ package org.mla4j.train;
 
 import org.mla4j.engine.OptimizerSpec;
 
-/** Settings of the shared training loop (method-specific options live with the methods). */
+/**
+ * Settings of the shared training loop (method-specific options live with the methods).
+ * {@code validateModalities}: whether every epoch's validation also scores each modality's own output.
+ */
 public record TrainConfig(int epochs, int batchSize, LearningRateSchedule schedule, OptimizerSpec optimizer,
-                          long seed, TrainSettings.Selection selection) {
+                          long seed, TrainSettings.Selection selection, boolean validateModalities) {
     public TrainConfig {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
@@ -16,7 +19,7 @@ public record TrainConfig(int epochs, int batchSize, LearningRateSchedule schedu
 
     /** Selection by validation accuracy alone (first epoch on ties). */
     public TrainConfig(int epochs, int batchSize, LearningRateSchedule schedule, OptimizerSpec optimizer, long seed) {
-        this(epochs, batchSize, schedule, optimizer, seed, TrainSettings.Selection.ACCURACY);
+        this(epochs, batchSize, schedule, optimizer, seed, TrainSettings.Selection.ACCURACY, true);
     }
 
     /** SGD with momentum and weight decay. */

@@ -72,6 +72,13 @@ public final class TrainSettings {
                     + "on ties the one with the lower validation cross-entropy of the fused output (accuracy-loss).")
             .label("accuracy|accuracy-loss");
 
+    public static final Setting<Boolean> VALIDATE_MODALITIES = Setting.of(Section.TRAIN, "validate_modalities",
+            WordTypes.onOff(), true,
+            "After every epoch, also score each modality's own output on validation (history.csv's val_accuracy_* "
+                    + "columns). Off: only the fused output, which is all model selection reads; the same model, and "
+                    + "fewer passes for methods whose unimodal output is a pass of its own (FiLM, BiGated, CCA, DCCA, "
+                    + "DCCAE, AE, CRA, MMIN, IF-MMIN, TATE). Test metrics always have every modality.").label("on|off");
+
     /** How the learning rate changes over the epochs. */
     public enum LrPolicy { STEP, LINEAR }
 
@@ -81,7 +88,7 @@ public final class TrainSettings {
     /** Every training setting, in the order help texts and config files list them. */
     public static final List<Setting<?>> ALL = List.of(EPOCHS, BATCH_SIZE, LR, MOMENTUM, WEIGHT_DECAY,
             LR_DECAY_EPOCHS, LR_DECAY_FACTOR, VAL_FRACTION, TRAIN_FRACTION, SPLIT_SEED, OPTIMIZER, ADAM_BETAS, ADAM_EPS,
-            CLIP_NORM, LR_POLICY, LR_CONSTANT_EPOCHS, SELECTION);
+            CLIP_NORM, LR_POLICY, LR_CONSTANT_EPOCHS, SELECTION, VALIDATE_MODALITIES);
 
     private TrainSettings() {
     }
@@ -109,6 +116,6 @@ public final class TrainSettings {
                 v.get(WEIGHT_DECAY).floatValue(), betas.get(0).floatValue(), betas.get(1).floatValue(),
                 v.get(ADAM_EPS).floatValue(), v.get(CLIP_NORM).floatValue());
         return new TrainConfig(epochs, v.get(BATCH_SIZE), schedule, optimizer, seed,
-                v.get(SELECTION));
+                v.get(SELECTION), v.get(VALIDATE_MODALITIES));
     }
 }

@@ -102,7 +102,8 @@ public final class Trainer {
                 long validationStart = System.nanoTime();
                 method.calibrate(() -> Evaluator.predict(method, splits.validation(), manager),
                         splits.validation().labelValues());
-                SplitMetrics val = Evaluator.evaluate(method, splits.validation(), splits.modalityNames(), manager);
+                SplitMetrics val = Evaluator.evaluate(method, splits.validation(), splits.modalityNames(), manager,
+                        config.validateModalities());
                 boolean improved = method.selectable(epoch) && best.offer(epoch, val.fusedAccuracy(), val.fusedLoss(),
                         method.groups());
                 long epochEnd = System.nanoTime();

@@ -86,7 +86,7 @@ class ExperimentSpecTest {
         assertThat(error(VALID.replace("epochs: 5", "epoch: 5"))).isEqualTo("specs/exp.yaml: unknown key 'train.epoch' "
                 + "(did you mean 'epochs'?); valid keys in train: epochs, batch_size, lr, momentum, weight_decay, "
                 + "lr_decay_epochs, lr_decay_factor, val_fraction, train_fraction, split_seed, optimizer, adam_betas, adam_eps, clip_norm, lr_policy, "
-                + "lr_constant_epochs, selection");
+                + "lr_constant_epochs, selection, validate_modalities");
         assertThat(error(VALID + "variants: [{name: a, option: {hgm: on}}]\n"))
                 .startsWith("specs/exp.yaml: unknown key 'variants[0].option' (did you mean 'options'?); valid keys in "
                         + "variants[]: name, methods, options");
@@ -124,6 +124,11 @@ class ExperimentSpecTest {
         assertThat(error(VALID + "report: {modality_gap: [qmf]}\n")).contains("report.modality_gap names qmf, not among "
                 + "the experiment's methods (mla, concat); remove it from report.modality_gap or add it to methods");
         assertThat(error(VALID + "report: {modality_gap: [qmff]}\n")).contains("report.modality_gap names unknown method 'qmff'");
+        String fusedOnly = VALID.replace("lr: 0.05}", "lr: 0.05, validate_modalities: off}");
+        assertThat(error(fusedOnly)).isEqualTo("specs/exp.yaml: report.curves draws each modality's validation accuracy "
+                + "after every epoch, which train.validate_modalities: off does not record; set report.curves: false or "
+                + "validate_modalities: on");
+        assertThat(load(fusedOnly + "report: {curves: false}\n").curves()).isFalse();
     }
 
     @Test
@@ -149,7 +154,7 @@ class ExperimentSpecTest {
         assertThat(error(VALID, "train.epoch=30")).isEqualTo("--set train.epoch=30: unknown key 'train.epoch' (did you "
                 + "mean 'epochs'?); valid keys in train: epochs, batch_size, lr, momentum, weight_decay, lr_decay_epochs, "
                 + "lr_decay_factor, val_fraction, train_fraction, split_seed, optimizer, adam_betas, adam_eps, clip_norm, lr_policy, "
-                + "lr_constant_epochs, selection");
+                + "lr_constant_epochs, selection, validate_modalities");
         assertThat(error(VALID, "train.epochs=many")).isEqualTo("--set train.epochs=many: train.epochs must be an integer, got 'many'");
         assertThat(error(VALID, "train.epochs=0")).isEqualTo("--set train.epochs=0: train.epochs must be at least 1, got 0");
         assertThat(error(VALID, "epochs")).startsWith("--set epochs: expected KEY=VALUE");

@@ -101,8 +101,17 @@ public final class BiGated implements Method {
 
     @Override
     public Predictions predict(Batch batch) {
+        return predict(batch, true);
+    }
+
+    @Override
+    public Predictions predictFused(Batch batch) {
+        return predict(batch, false);
+    }
+
+    private Predictions predict(Batch batch, boolean modalities) {
         Forward inference = Forward.inference(batch.manager());
-        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), inputs -> forward(inference, inputs));
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), modalities, inputs -> forward(inference, inputs));
     }
 
     @Override

@@ -157,8 +157,17 @@ abstract class AutoencoderImputer implements Method {
 
     @Override
     public Predictions predict(Batch batch) {
+        return predict(batch, true);
+    }
+
+    @Override
+    public Predictions predictFused(Batch batch) {
+        return predict(batch, false);
+    }
+
+    private Predictions predict(Batch batch, boolean modalities) {
         Forward inference = Forward.inference(batch.manager());
-        return ZeroedOthersPrediction.predict(batch, spec.numClasses(),
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), modalities,
                 inputs -> inference.through(classifier, completed(inference, inputs)));
     }
 

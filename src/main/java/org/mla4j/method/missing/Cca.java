@@ -237,8 +237,17 @@ public final class Cca implements Method {
 
     @Override
     public Predictions predict(Batch batch) {
+        return predict(batch, true);
+    }
+
+    @Override
+    public Predictions predictFused(Batch batch) {
+        return predict(batch, false);
+    }
+
+    private Predictions predict(Batch batch, boolean modalities) {
         Forward inference = Forward.inference(batch.manager());
-        return OnlyModalityPrediction.predict(batch, spec.numClasses(),
+        return OnlyModalityPrediction.predict(batch, spec.numClasses(), modalities,
                 only -> inference.through(head, features(inference, batch, only)));
     }
 

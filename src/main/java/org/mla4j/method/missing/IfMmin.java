@@ -194,8 +194,17 @@ public final class IfMmin extends TwoStageMethod {
 
     @Override
     public Predictions predict(Batch batch) {
+        return predict(batch, true);
+    }
+
+    @Override
+    public Predictions predictFused(Batch batch) {
+        return predict(batch, false);
+    }
+
+    private Predictions predict(Batch batch, boolean modalities) {
         Forward inference = Forward.inference(batch.manager());
-        return ZeroedOthersPrediction.predict(batch, numClasses, inputs -> logits(inference, inputs));
+        return ZeroedOthersPrediction.predict(batch, numClasses, modalities, inputs -> logits(inference, inputs));
     }
 
     @Override

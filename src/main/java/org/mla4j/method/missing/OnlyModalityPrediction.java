@@ -13,9 +13,15 @@ final class OnlyModalityPrediction {
     private OnlyModalityPrediction() {
     }
 
-    /** @param logits {@code only} → logits: {@code only < 0} uses every modality, {@code only = m} modality m alone */
-    static Predictions predict(Batch batch, int numClasses, IntFunction<NDArray> logits) {
+    /**
+     * @param modalities whether to compute each modality's logits or the fused ones alone
+     * @param logits     {@code only} → logits: {@code only < 0} uses every modality, {@code only = m} modality m alone
+     */
+    static Predictions predict(Batch batch, int numClasses, boolean modalities, IntFunction<NDArray> logits) {
         NDArray fused = logits.apply(-1);
+        if (!modalities) {
+            return Predictions.fusedOnly(batch, numClasses, fused);
+        }
         NDArray[] unimodal = new NDArray[batch.numModalities()];
         for (int m = 0; m < unimodal.length; m++) {
             unimodal[m] = logits.apply(m);

@@ -133,6 +133,16 @@ public final class Tate extends TwoStageMethod {
 
     @Override
     public Predictions predict(Batch batch) {
+        return predict(batch, true);
+    }
+
+    @Override
+    public Predictions predictFused(Batch batch) {
+        return predict(batch, false);
+    }
+
+    /** Modality m's own logits: the others zeroed and tagged missing (one more pass each). */
+    private Predictions predict(Batch batch, boolean modalities) {
         NDManager bm = batch.manager();
         Forward inference = Forward.inference(bm);
         int numModalities = batch.numModalities();
@@ -143,6 +153,9 @@ public final class Tate extends TwoStageMethod {
             present[m] = batch.present(m);
         }
         NDArray fused = logits(inference, inputs, present, bm);
+        if (!modalities) {
+            return Predictions.fusedOnly(batch, numClasses, fused);
+        }
         NDArray[] unimodal = new NDArray[numModalities];
         for (int m = 0; m < numModalities; m++) {
             NDArray[] only = new NDArray[numModalities];

@@ -15,10 +15,17 @@ public final class ZeroedOthersPrediction {
     private ZeroedOthersPrediction() {
     }
 
-    /** @param model per-modality inputs → fused logits (n × C, no gradient needed) */
-    public static Predictions predict(Batch batch, int numClasses, Function<NDArray[], NDArray> model) {
+    /**
+     * @param modalities whether to compute each modality's logits (one more pass each) or the fused ones alone
+     * @param model      per-modality inputs → fused logits (n × C, no gradient needed)
+     */
+    public static Predictions predict(Batch batch, int numClasses, boolean modalities,
+                                      Function<NDArray[], NDArray> model) {
         NDArray[] inputs = ModalityEncoders.inputs(batch);
         NDArray fused = model.apply(inputs);
+        if (!modalities) {
+            return Predictions.fusedOnly(batch, numClasses, fused);
+        }
         NDArray[] unimodal = new NDArray[inputs.length];
         for (int m = 0; m < inputs.length; m++) {
             NDArray[] only = new NDArray[inputs.length];
@@ -29,4 +36,5 @@ public final class ZeroedOthersPrediction {
         }
         return Predictions.joint(batch, numClasses, fused, unimodal);
     }
+
 }
