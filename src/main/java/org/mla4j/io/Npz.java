@@ -1,5 +1,6 @@
 package org.mla4j.io;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +29,9 @@ public final class Npz {
     public static void write(OutputStream out, Map<String, float[]> arrays, Map<String, long[]> shapes) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(out);
         for (Map.Entry<String, float[]> e : arrays.entrySet()) {
-            zip.putNextEntry(entry(e.getKey()));
-            Npy.writeFloats(zip, e.getValue(), shapes.get(e.getKey()));
-            zip.closeEntry();
+            ByteArrayOutputStream npy = new ByteArrayOutputStream();
+            Npy.writeFloats(npy, e.getValue(), shapes.get(e.getKey()));
+            stored(zip, e.getKey(), npy.toByteArray());
         }
         zip.finish();
     }
@@ -40,24 +41,36 @@ public final class Npz {
         ZipOutputStream zip = new ZipOutputStream(out);
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
             NpyArray a = e.getValue();
-            zip.putNextEntry(entry(e.getKey()));
+            ByteArrayOutputStream npy = new ByteArrayOutputStream();
             if (a.doubles() != null) {
-                Npy.writeDoubles(zip, a.doubles(), a.shape());
+                Npy.writeDoubles(npy, a.doubles(), a.shape());
             } else if (a.isFloating()) {
-                Npy.writeFloats(zip, a.floats(), a.shape());
+                Npy.writeFloats(npy, a.floats(), a.shape());
             } else {
-                Npy.writeInts(zip, a.ints(), a.shape());
+                Npy.writeInts(npy, a.ints(), a.shape());
             }
-            zip.closeEntry();
+            stored(zip, e.getKey(), npy.toByteArray());
         }
         zip.finish();
     }
 
-    /** An entry with a fixed timestamp, so the same arrays always give the same bytes. */
-    private static ZipEntry entry(String name) {
+    /**
+     * One uncompressed entry, as {@code numpy.savez} writes them: deflating float arrays saved about 7 %
+     * of an MMIN model's 31.5 MB and took 1.6 s. A fixed timestamp: the same arrays always give the
+     * same bytes.
+     */
+    private static void stored(ZipOutputStream zip, String name, byte[] npy) throws IOException {
         ZipEntry entry = new ZipEntry(name + ".npy");
         entry.setTimeLocal(FIXED_TIME);
-        return entry;
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(npy.length);
+        entry.setCompressedSize(npy.length);
+        CRC32 crc = new CRC32();
+        crc.update(npy);
+        entry.setCrc(crc.getValue());
+        zip.putNextEntry(entry);
+        zip.write(npy);
+        zip.closeEntry();
     }
 
     /**
