@@ -9,7 +9,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.training.initializer.XavierInitializer;
@@ -101,7 +100,7 @@ public final class FcNet {
             }
             block.add(activationBlock(act));
             if (dropout > 0) {
-                block.add(Dropout.builder().optRate(dropout).build());
+                block.add(new HostDropout(dropout));
             }
             fanIn = units;
         }

@@ -10,12 +10,12 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
 import org.mla4j.engine.Scalars;
+import org.mla4j.nn.HostDropout;
 
 /**
  * One Transformer block over a short sequence of tokens (n × T × D), as TATE's code builds it (spec
@@ -91,7 +91,7 @@ public final class TransformerBlock extends AbstractBlock {
         NDArray k = run(key, store, flat, training, params).reshape(split).transpose(0, 2, 3, 1);
         NDArray v = run(value, store, flat, training, params).reshape(split).transpose(0, 2, 1, 3);
         NDArray scores = q.matMul(k).mul(Scalars.of(x.getManager(), (float) (1 / Math.sqrt(headDim))));
-        NDArray attention = Dropout.dropout(scores.softmax(-1), dropout, training).singletonOrThrow();
+        NDArray attention = HostDropout.apply(scores.softmax(-1), dropout, training);
         NDArray mixed = attention.matMul(v).transpose(0, 2, 1, 3).reshape(new Shape(n * tokens, dim));
         NDArray x1 = run(norm1, store, flat.add(mixed), training, params);
         NDArray ffn = run(output, store, Activation.relu(run(hidden, store, x1, training, params)),
