@@ -111,7 +111,8 @@ public final class BiGated implements Method {
 
     private Predictions predict(Batch batch, boolean modalities) {
         Forward inference = Forward.inference(batch.manager());
-        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), modalities, inputs -> forward(inference, inputs));
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), modalities,
+                inputs -> forward(inference, inputs));
     }
 
     @Override

@@ -113,7 +113,8 @@ public final class Film implements Method {
 
     private Predictions predict(Batch batch, boolean modalities) {
         Forward inference = Forward.inference(batch.manager());
-        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), modalities, inputs -> forward(inference, inputs));
+        return ZeroedOthersPrediction.predict(batch, spec.numClasses(), modalities,
+                inputs -> forward(inference, inputs));
     }
 
     @Override
