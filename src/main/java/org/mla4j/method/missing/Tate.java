@@ -141,7 +141,7 @@ public final class Tate extends TwoStageMethod {
         return predict(batch, false);
     }
 
-    /** Modality m's own logits: the others zeroed and tagged missing (one more pass each). */
+    /** The fused logits and, with {@code modalities}, each modality's own: the others zeroed and tagged missing. */
     private Predictions predict(Batch batch, boolean modalities) {
         NDManager bm = batch.manager();
         Forward inference = Forward.inference(bm);
